@@ -1,0 +1,80 @@
+# news-digest: raw scraped articles -> a clean Pelican reading site.
+#
+#   make html                 build the site from seeds/ into output/
+#   make html SEEDS=dir       build it from another folder of raw .txt articles
+#   make test                 run the whole test suite
+#
+# The first target run creates .venv and installs the pinned dependencies;
+# they are reinstalled whenever pyproject.toml or requirements.lock change.
+
+PY ?= python3
+VENV := $(CURDIR)/.venv
+BIN := $(VENV)/bin
+PYTHON := $(BIN)/python
+PELICAN := $(BIN)/pelican
+INSTALLED := $(VENV)/.installed
+
+INPUTDIR := $(CURDIR)/content
+OUTPUTDIR ?= $(CURDIR)/output
+CONFFILE := $(CURDIR)/pelicanconf.py
+PUBLISHCONF := $(CURDIR)/publishconf.py
+
+SEEDS ?= $(CURDIR)/seeds
+export NEWS_DIGEST_SEEDS := $(abspath $(SEEDS))
+ifdef SITEURL
+export NEWS_DIGEST_SITEURL := $(SITEURL)
+endif
+
+PELICANOPTS ?=
+ifeq ($(STRICT),1)
+PELICANOPTS += --fatal warnings
+endif
+ifeq ($(DEBUG),1)
+PELICANOPTS += -D
+endif
+
+PORT ?= 8000
+GITHUB_REMOTE ?= origin
+GITHUB_PAGES_BRANCH ?= gh-pages
+PYTEST_ARGS ?=
+
+.PHONY: help venv html regenerate serve devserver clean publish github test lint
+
+help:
+	@sed -n '2,9p' Makefile | sed 's/^# \{0,1\}//'
+
+venv: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml requirements.lock
+	@test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+html: $(INSTALLED)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+regenerate: $(INSTALLED)
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+serve: $(INSTALLED)
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT)
+
+devserver: $(INSTALLED)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT) $(PELICANOPTS)
+
+publish: $(INSTALLED)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+github: publish
+	$(BIN)/ghp-import -m "Generate site" --no-jekyll -b $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)
+	git push $(GITHUB_REMOTE) $(GITHUB_PAGES_BRANCH)
+
+test: $(INSTALLED)
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(OUTPUTDIR) $(CURDIR)/cache

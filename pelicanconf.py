@@ -1,0 +1,88 @@
+"""Pelican settings for the news digest site (local preview build).
+
+The raw articles come from SEEDS (the Makefile passes it in the
+NEWS_DIGEST_SEEDS environment variable; default: seeds/). The trip catalog
+in content/trips/ belongs to the seeds' topic, so it is used only when the
+input is the seeds folder; any other folder is grouped automatically.
+"""
+
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_SEEDS = os.path.join(HERE, "seeds")
+SEEDS = os.path.abspath(os.environ.get("NEWS_DIGEST_SEEDS") or DEFAULT_SEEDS)
+
+
+SITENAME = "Diplomasi Blinken di Timur Tengah"
+SITEURL = os.environ.get("NEWS_DIGEST_SITEURL", "")
+RELATIVE_URLS = True
+
+PATH = os.path.join(HERE, "content")
+ARTICLE_PATHS = [SEEDS]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+THEME = os.path.join(HERE, "theme")
+
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
+PLUGINS = ["news_digest", "markdown_it_reader", "sitemap"]
+READERS = {"rst": None, "html": None, "htm": None}
+NEWS_DIGEST_CATALOG = "trips" if SEEDS == DEFAULT_SEEDS else None
+
+# Dates, titles and slugs come from the article text, never from file
+# names or file times (those would make builds differ between machines).
+FILENAME_METADATA = ""
+DEFAULT_DATE = None
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+ARTICLE_URL = "artikel/{slug}/"
+ARTICLE_SAVE_AS = "artikel/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "sumber/{slug}/"
+CATEGORY_SAVE_AS = "sumber/{slug}/index.html"
+CATEGORIES_URL = "sumber/"
+CATEGORIES_SAVE_AS = "sumber/index.html"
+AUTHOR_URL = "penulis/{slug}/"
+AUTHOR_SAVE_AS = "penulis/{slug}/index.html"
+AUTHORS_URL = "penulis/"
+AUTHORS_SAVE_AS = "penulis/index.html"
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
+DAY_ARCHIVE_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "categories", "authors"]
+
+# The front page is the digest and is never paginated; long lists are,
+# with directory-style URLs so no page of one list can collide with another.
+DEFAULT_PAGINATION = 50
+PAGINATED_TEMPLATES = {"category": None, "author": None, "period_archives": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+SITEMAP = {"format": "xml"}
+
+# Per-file results are cached by content hash for fast rebuilds.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "md5"
+CACHE_PATH = os.path.join(HERE, "cache")

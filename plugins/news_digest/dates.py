@@ -1,0 +1,234 @@
+"""Dates in article text: full dates, partial dates and trip ordinals.
+
+A focused extractor rather than a general date parser: it only knows the
+forms newsrooms print (`Selasa (22/10/2024)`, `9 Juni 2025`,
+`Tayang: Senin, 9 Juni 2025 19:11 WIB`, `June 9, 2025`, `18/06/2025, 21:28
+WIB`), so counts and durations (`2 jam`, `5 sel teroris`, `45 menit`) can
+never be read as dates. Month, weekday and ordinal words come from
+`data/calendar.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from . import tables
+from .model import DateCue, DateFinding, Line
+
+EARLIEST_YEAR = 1990
+LATEST_YEAR = 2100
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    full: tuple[re.Pattern, ...]
+    label: re.Pattern
+    future: re.Pattern
+    weekday: re.Pattern
+    day_month: re.Pattern
+    ordinal: tuple[re.Pattern, ...]
+
+
+@cache
+def _patterns() -> _Patterns:
+    calendar = tables.load("calendar")
+    month = tables.alternation(tables.month_numbers())
+    weekday = tables.alternation(tables.weekday_numbers())
+    zone = tables.alternation(calendar["time_zones"]["names"])
+    time = (
+        rf"(?:,?\s*(?:pukul\s+|jam\s+|at\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})(?:\s*(?:{zone})\b)?)?"
+    )
+    wd = rf"(?:(?P<wd>{weekday}),?\s*)?"
+    full = (
+        rf"\b{wd}\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\)?{time}",
+        rf"\b{wd}(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?,?\s+(?P<y>\d{{4}})\b{time}",
+        rf"\b{wd}(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b{time}",
+        r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b",
+    )
+    labels = tables.alternation(calendar["timestamp_labels"]["names"])
+    ordinal_words = tables.alternation(tables.ordinal_numbers())
+    trip = tables.alternation(calendar["trip_words"]["names"])
+    ordinal = (
+        rf"\b(?:{trip})\s+(?:[\w-]+\s+){{0,2}}?(?:yang\s+)?ke-?\s?(?P<n>\d{{1,2}})\b",
+        rf"\b(?:{trip})\s+(?:[\w-]+\s+){{0,2}}?(?P<w>{ordinal_words})(?:nya)?\b"
+        r"(?!\s+(?:negara|belah|pihak|pemimpin|menteri|kalinya))",
+        rf"\b(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<w>{ordinal_words}))\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{trip})\b",
+    )
+    return _Patterns(
+        full=tuple(re.compile(p, re.IGNORECASE) for p in full),
+        label=re.compile(rf"\b(?:{labels})\s*:?\s*$", re.IGNORECASE),
+        future=re.compile(r"^\s*(?:mendatang|nanti|yang akan datang|mendatang)\b", re.IGNORECASE),
+        weekday=re.compile(rf"\b(?P<wd>{weekday})\b", re.IGNORECASE),
+        day_month=re.compile(
+            rf"\b(?:(?P<d>\d{{1,2}})\s+(?P<mon>{month})\b(?!\.?,?\s+\d{{4}})"
+            rf"|(?P<mon2>{month})\.?\s+(?P<d2>\d{{1,2}})\b(?!,?\s+\d{{4}}))",
+            re.IGNORECASE,
+        ),
+        ordinal=tuple(re.compile(p, re.IGNORECASE) for p in ordinal),
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    day: date
+    text: str
+    score: int
+    position: int
+    weekday: int | None
+
+
+def _to_date(groups: dict) -> date | None:
+    month = groups.get("m")
+    month = int(month) if month else tables.month_numbers().get(groups["mon"].lower())
+    try:
+        day = date(int(groups["y"]), month, int(groups["d"]))
+    except (TypeError, ValueError):
+        return None
+    return day if EARLIEST_YEAR <= day.year <= LATEST_YEAR else None
+
+
+def _full_dates(lines: Sequence[Line]) -> list[_Candidate]:
+    patterns = _patterns()
+    found: list[_Candidate] = []
+    for position, line in enumerate(lines):
+        taken: list[tuple[int, int]] = []
+        for pattern in patterns.full:
+            for match in pattern.finditer(line.text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                groups = match.groupdict()
+                day = _to_date(groups)
+                if day is None:
+                    continue
+                taken.append(match.span())
+                weekday = groups.get("wd")
+                score = 0
+                if patterns.label.search(line.text[: match.start()][-30:]):
+                    score += 8
+                if weekday:
+                    score += 4
+                if groups.get("time"):
+                    score += 2
+                if position < 3:
+                    score += 1
+                if patterns.future.match(line.text[match.end() :]):
+                    score -= 4
+                found.append(
+                    _Candidate(
+                        day=day,
+                        text=match.group(0).strip(" ,"),
+                        score=score,
+                        position=position,
+                        weekday=tables.weekday_numbers()[weekday.lower()] if weekday else None,
+                    )
+                )
+    return found
+
+
+def find_explicit_date(lines: Sequence[Line]) -> tuple[DateFinding | None, tuple[str, ...]]:
+    """The article's own full date, if it prints one, and any warnings.
+
+    Among several full dates the best-labelled wins (a `Tayang:` timestamp,
+    then a date with its weekday, then one with a clock time, then the
+    earliest in the text); a date followed by "mendatang" is a future event,
+    not the publication date.
+    """
+    candidates = _full_dates(lines)
+    if not candidates:
+        return None, ()
+    best = max(candidates, key=lambda c: (c.score, -c.position))
+    warnings: tuple[str, ...] = ()
+    if best.weekday and best.weekday != best.day.isoweekday():
+        warnings = (
+            f"weekday in '{best.text}' does not match {best.day.isoformat()} "
+            f"(a {best.day.strftime('%A')}); the numeric date is used",
+        )
+    finding = DateFinding(level="explicit", date=best.day, evidence=best.text)
+    return finding, warnings
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences (good enough for news prose)."""
+    return [part for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _is_day_name(word: str, before: str, after: str) -> bool:
+    """Whether a weekday spelling stands for a day here ("pada hari Minggu"),
+    not for its everyday meaning ("Minggu ini" = this week)."""
+    calendar = tables.load("calendar")
+    friend = calendar["weekday_false_friends"].get(word.lower())
+    if friend is None:
+        return True
+    next_word = after.split()[0].lower().strip(",.") if after.split() else ""
+    if next_word in friend["not_before"]:
+        return False
+    previous = before.split()[-1].lower() if before.split() else ""
+    day_words = calendar["day_words"]
+    return (
+        previous in day_words["before"] or next_word in day_words["after"] or after.startswith(" (")
+    )
+
+
+def find_date_cues(lines: Sequence[Line]) -> tuple[DateCue, ...]:
+    """Partial dates: day names and day-month pairs without a year."""
+    patterns = _patterns()
+    cues: list[DateCue] = []
+    for line in lines:
+        full_spans = [m.span() for p in patterns.full for m in p.finditer(line.text)]
+        for sentence in sentences(line.text):
+            for match in patterns.weekday.finditer(sentence):
+                if _inside(full_spans, line.text, sentence, match):
+                    continue
+                word = match.group("wd")
+                if not _is_day_name(word, sentence[: match.start()], sentence[match.end() :]):
+                    continue
+                cues.append(
+                    DateCue(
+                        text=word,
+                        line=line.number,
+                        sentence=sentence,
+                        weekday=tables.weekday_numbers()[word.lower()],
+                    )
+                )
+            for match in patterns.day_month.finditer(sentence):
+                if _inside(full_spans, line.text, sentence, match):
+                    continue
+                day = int(match.group("d") or match.group("d2"))
+                month_word = (match.group("mon") or match.group("mon2")).lower()
+                if not 1 <= day <= 31:
+                    continue
+                cues.append(
+                    DateCue(
+                        text=match.group(0),
+                        line=line.number,
+                        sentence=sentence,
+                        day=day,
+                        month=tables.month_numbers()[month_word],
+                    )
+                )
+    return tuple(cues)
+
+
+def _inside(spans, text: str, sentence: str, match: re.Match) -> bool:
+    offset = text.find(sentence)
+    start, end = offset + match.start(), offset + match.end()
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def find_trip_ordinal(text: str) -> int | None:
+    """The trip number an article states ("perjalanan ke-11", "sixth trip")."""
+    for pattern in _patterns().ordinal:
+        match = pattern.search(text)
+        if match:
+            groups = match.groupdict()
+            if groups.get("n"):
+                return int(groups["n"])
+            return tables.ordinal_numbers()[" ".join(groups["w"].lower().split())]
+    return None

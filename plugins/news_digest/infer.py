@@ -1,0 +1,203 @@
+"""Infer stage: what an article says about itself.
+
+Title, publisher, author, place, language and date are read from the
+cleaned text and from what the clean stage split off (dateline, credits).
+Each value is a `Fact` carrying its evidence; what the text does not say
+stays unknown. An editor's sidecar override wins over everything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from . import dates, tables
+from .model import (
+    UNKNOWN_DATE,
+    ArticleMetadata,
+    CleanArticle,
+    DateFinding,
+    Fact,
+    Line,
+    Override,
+)
+
+TITLE_MAX = 90
+TITLE_MIN_CUT = 40
+HEADLINE_MAX = 140
+
+#: langdetect is slow on long texts (~200 whole articles/s) and gains
+#: nothing past a few sentences, so it reads this many characters.
+LANG_SAMPLE_CHARS = 1200
+
+_TERMINAL = re.compile(r"[.!?…:;,][\"'”’)]*$")
+UNKNOWN = Fact(None, "tidak disebut dalam teks")
+
+
+def publisher_name(outlet: str) -> str:
+    """`TRIBUNNEWS.COM` → `Tribunnews`, `Gatra.com` → `Gatra`, by the table
+    in data/publishers.toml, else from the domain as written."""
+    stem = outlet.split(".")[0].strip()
+    known = tables.publisher_names().get(stem.lower().replace(" ", ""))
+    if known:
+        return known
+    if stem.isupper() and len(stem) > 4:
+        return stem.capitalize()
+    return stem[:1].upper() + stem[1:]
+
+
+# ---- title ---------------------------------------------------------------
+
+
+def _is_headline(lines: Sequence[Line], clean: CleanArticle) -> bool:
+    if len(lines) < 2 or _starts_lead(clean):
+        return False
+    first = lines[0].text
+    words = first.split()
+    return (
+        len(words) >= 3
+        and len(first) <= HEADLINE_MAX
+        and not _TERMINAL.search(first)
+        and len(lines[1].text) > len(first)
+    )
+
+
+def _starts_lead(clean: CleanArticle) -> bool:
+    """A line with a dateline is the lead paragraph, never a headline."""
+    dateline_lines = {r.number for r in clean.removed if r.reason == "dateline"}
+    return bool(clean.kept) and clean.kept[0].number in dateline_lines
+
+
+@cache
+def _connectives() -> frozenset[str]:
+    return frozenset(tables.load("text")["titles"]["connectives"])
+
+
+def shorten_title(sentence: str, limit: int = TITLE_MAX) -> str:
+    """Cut a lead sentence to a title of at most `limit` characters: at a
+    clause boundary (comma, dash, or before a connective word) when one
+    leaves enough words, else at a word boundary; never mid-word."""
+    sentence = " ".join(sentence.split())
+    stripped = sentence.rstrip(" .")
+    if len(stripped) <= limit:
+        return stripped
+    room = limit - 1  # for the ellipsis
+    words = sentence.split(" ")
+    best_clause = best_word = 0
+    length = 0
+    for i, word in enumerate(words):
+        if i and length + 1 + len(word) > room:
+            break
+        length += (1 if i else 0) + len(word)
+        best_word = i + 1
+        next_word = words[i + 1].lower() if i + 1 < len(words) else ""
+        if length >= TITLE_MIN_CUT and (
+            word.endswith((",", ";", ":")) or next_word in _connectives() or next_word in "-–—"
+        ):
+            best_clause = i + 1
+    cut = words[: best_clause or best_word]
+    while len(cut) > 1 and cut[-1].lower().strip(",;:") in _connectives():
+        cut.pop()
+    return " ".join(cut).rstrip(",;:-–— ") + "…"
+
+
+def derive_title(clean: CleanArticle, override: Override | None = None) -> Fact:
+    if override and override.title:
+        return Fact(override.title, f"ditetapkan di {_name(override.source_path)}")
+    lines = clean.kept
+    if not lines:
+        return Fact(None, "artikel tanpa teks")
+    if _is_headline(lines, clean):
+        return Fact(lines[0].text, "baris pertama adalah judul")
+    lead = dates.sentences(lines[0].text)[0]
+    return Fact(shorten_title(lead), "diambil dari kalimat pembuka")
+
+
+def _name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+# ---- language --------------------------------------------------------------
+
+
+@cache
+def _detector_factory():
+    """langdetect's profiles, loaded once, with its random seed fixed so the
+    same text always gets the same answer."""
+    from langdetect import detector_factory
+
+    detector_factory.DetectorFactory.seed = 0
+    detector_factory.init_factory()
+    return detector_factory._factory
+
+
+def detect_language(text: str) -> Fact:
+    """ISO code of the article's language (langdetect, seeded, on a prefix)."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    sample = text[:LANG_SAMPLE_CHARS]
+    if len(sample.split()) < 3:
+        return Fact(None, "teks terlalu pendek untuk mengenali bahasa")
+    detector = _detector_factory().create()
+    detector.set_max_text_length(LANG_SAMPLE_CHARS)
+    detector.append(sample)
+    try:
+        code = detector.detect()
+    except LangDetectException:
+        return Fact(None, "bahasa tidak dikenali")
+    return Fact(code, "langdetect")
+
+
+# ---- the stage -----------------------------------------------------------
+
+
+def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetadata:
+    """Everything an article says about itself."""
+    dateline = clean.dateline
+    credit = next((c for c in clean.credits if c.outlet), None)
+    author_credit = next((c for c in clean.credits if c.author), None)
+
+    if override and override.publisher:
+        publisher = Fact(override.publisher, f"ditetapkan di {_name(override.source_path)}")
+    elif dateline and dateline.outlet:
+        publisher = Fact(publisher_name(dateline.outlet), f"dateline “{dateline.text.strip()}”")
+    elif credit:
+        publisher = Fact(publisher_name(credit.outlet), f"kredit “{credit.text}”")
+    else:
+        publisher = UNKNOWN
+
+    if override and override.author:
+        author = Fact(override.author, f"ditetapkan di {_name(override.source_path)}")
+    elif author_credit:
+        author = Fact(author_credit.author, f"kredit “{author_credit.text}”")
+    else:
+        author = UNKNOWN
+
+    if dateline and dateline.place:
+        place = Fact(dateline.place, f"dateline “{dateline.text.strip()}”")
+    else:
+        place = UNKNOWN
+
+    explicit, warnings = dates.find_explicit_date(clean.kept)
+    date: DateFinding = explicit or UNKNOWN_DATE
+    if override and override.date:
+        date = DateFinding(
+            level="explicit",
+            date=override.date,
+            evidence=f"ditetapkan di {_name(override.source_path)}",
+        )
+        warnings = ()
+
+    return ArticleMetadata(
+        title=derive_title(clean, override),
+        publisher=publisher,
+        author=author,
+        place=place,
+        lang=detect_language(clean.text),
+        date=date,
+        date_cues=dates.find_date_cues(clean.kept),
+        trip_ordinal=dates.find_trip_ordinal(clean.text),
+        trip_override=override.trip if override else None,
+        warnings=warnings,
+    )

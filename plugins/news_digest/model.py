@@ -1,0 +1,212 @@
+"""Plain data passed between the pipeline's stages.
+
+Every stage (read → clean → infer → group → digest) is a module of pure
+functions from one of these records to the next. They are frozen so that a
+stage can never change what an earlier stage decided, and picklable so that
+Pelican's content cache can keep the per-file results between builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+DATE_LEVELS = ("explicit", "resolved", "estimated", "unknown")
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One input file decoded to text; `lines` keeps every physical line."""
+
+    identifier: str
+    source_path: str
+    lines: tuple[str, ...]
+    encoding: str
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of article text and its 1-based line number in the raw file."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line (or the leading part of one) taken out of the text, and why."""
+
+    number: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The `PLACE, Outlet.com - ` prefix of a lead paragraph."""
+
+    text: str
+    place: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A credit such as `(Tribunnews.com/Whiesa)` or `Penulis: Ani`."""
+
+    text: str
+    outlet: str | None
+    author: str | None
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """The reading text of an article plus the record of what was removed."""
+
+    kept: tuple[Line, ...]
+    removed: tuple[Removal, ...]
+    dateline: Dateline | None = None
+    credits: tuple[Credit, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.kept)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An inferred value with the evidence for it; `value` None = unknown."""
+
+    value: str | None
+    evidence: str
+
+
+@dataclass(frozen=True)
+class DateFinding:
+    """When an article was published, and how sure we are.
+
+    `level` is one of DATE_LEVELS. `date` is set for explicit and resolved
+    dates, `start`/`end` for estimated ones (the range the date lies in).
+    """
+
+    level: str
+    evidence: str
+    date: date | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def sort_key(self) -> date | None:
+        return self.date or self.start
+
+
+UNKNOWN_DATE = DateFinding(level="unknown", evidence="no date in the text")
+
+
+@dataclass(frozen=True)
+class DateCue:
+    """A partial date in the text ("pada hari Kamis", "10 Januari").
+
+    It says nothing on its own; the group stage makes it exact when the
+    article's trip leaves only one day that fits.
+    """
+
+    text: str
+    line: int
+    sentence: str
+    weekday: int | None = None
+    day: int | None = None
+    month: int | None = None
+
+
+@dataclass(frozen=True)
+class Override:
+    """Values an editor set by hand in a sidecar file next to the article."""
+
+    source_path: str
+    title: str | None = None
+    date: date | None = None
+    publisher: str | None = None
+    author: str | None = None
+    trip: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    """What the infer stage learned about one article from its own text."""
+
+    title: Fact
+    publisher: Fact
+    author: Fact
+    place: Fact
+    lang: Fact
+    date: DateFinding
+    date_cues: tuple[DateCue, ...] = ()
+    trip_ordinal: int | None = None
+    trip_override: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything the per-file stages know about one input file."""
+
+    identifier: str
+    source_path: str
+    encoding: str
+    clean: CleanArticle
+    meta: ArticleMetadata
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One stop of a trip: where, and on which days."""
+
+    place: str
+    start: date
+    end: date
+    country: str | None = None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Event:
+    """A trip from the catalog, or a story found by automatic grouping."""
+
+    id: str
+    name: str
+    start: date | None
+    end: date | None
+    legs: tuple[Leg, ...] = ()
+    number: int | None = None
+    note_html: str = ""
+    from_catalog: bool = False
+    terms: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """A short name for evidence lines: "perjalanan ke-4"."""
+        return f"perjalanan ke-{self.number}" if self.number else self.name
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the group stage put one article: its event and its final date."""
+
+    identifier: str
+    event_id: str | None
+    date: DateFinding
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The group stage's result: events in date order, placements by article."""
+
+    events: tuple[Event, ...]
+    placements: dict[str, Placement] = field(default_factory=dict)
+    articles_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)

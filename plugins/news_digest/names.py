@@ -1,0 +1,86 @@
+"""Names of people, places and organisations, with their aliases merged.
+
+The gazetteer comes from `data/aliases.toml`; it finds every mention of a
+known name in a text, longest spelling first, so "Menteri Luar Negeri AS"
+counts once for Antony Blinken and not also for "AS".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from . import tables
+
+#: Words that, right before a place name, say something happened there.
+LOCATIVES = ("di", "in", "at", "ke", "to")
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str  # the canonical name
+    kind: str  # person, place or organization
+    surface: str  # as written
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    kinds: dict[str, str]  # canonical name -> kind
+    canonical: dict[str, str]  # every spelling -> canonical name
+    aliases: dict[str, tuple[str, ...]]  # canonical name -> other spellings
+    pattern: re.Pattern | None
+
+    def find(self, text: str) -> Iterator[Mention]:
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            surface = match.group(0)
+            name = self.canonical[surface]
+            yield Mention(name, self.kinds[name], surface, match.start(), match.end())
+
+    def canonical_name(self, name: str) -> str:
+        return self.canonical.get(name, name)
+
+    def with_names(self, extra: Iterable[tuple[str, str]]) -> Gazetteer:
+        """This gazetteer plus more (name, kind) pairs, e.g. a trip's legs."""
+        entries = {name: (kind, self.aliases.get(name, ())) for name, kind in self.kinds.items()}
+        for name, kind in extra:
+            if name not in self.canonical:
+                entries[name] = (kind, ())
+        return build(entries)
+
+
+def build(entries: dict[str, tuple[str, tuple[str, ...]]]) -> Gazetteer:
+    kinds, canonical, aliases = {}, {}, {}
+    for name, (kind, others) in entries.items():
+        kinds[name] = kind
+        aliases[name] = tuple(others)
+        canonical[name] = name
+        for other in others:
+            canonical.setdefault(other, name)
+    pattern = None
+    if canonical:
+        pattern = re.compile(rf"(?<![\w-])(?:{tables.alternation(canonical)})(?![\w-])")
+    return Gazetteer(kinds=kinds, canonical=canonical, aliases=aliases, pattern=pattern)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer from data/aliases.toml."""
+    data = tables.load("aliases")
+    entries = {
+        name: (kind, tuple(others))
+        for kind in ("person", "place", "organization")
+        for name, others in data.get(kind, {}).items()
+    }
+    return build(entries)
+
+
+def is_locative(text: str, mention: Mention) -> bool:
+    """Whether the mention reads "di Tel Aviv" / "in Cairo"."""
+    before = text[: mention.start].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in LOCATIVES

@@ -1,0 +1,33 @@
+"""The per-file half of the pipeline: read → clean → infer, for one file.
+
+Its result depends on the file's bytes (and its sidecar) only, so Pelican's
+content cache can keep it between builds; the corpus-wide stages (group,
+digest) run on the collected results in `plugin.py`.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .clean import clean
+from .infer import infer
+from .model import Article
+from .read import MAX_BYTES, read_override, read_raw
+
+
+def process_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> Article:
+    """Read, clean and describe one raw article file.
+
+    Raises read.UnreadableFile when the file cannot become an article.
+    """
+    raw = read_raw(path, max_bytes=max_bytes)
+    override = read_override(path)
+    cleaned = clean(raw)
+    return Article(
+        identifier=raw.identifier,
+        source_path=raw.source_path,
+        encoding=raw.encoding,
+        clean=cleaned,
+        meta=infer(cleaned, override),
+        problems=raw.problems,
+    )

@@ -1,0 +1,304 @@
+"""The Pelican glue: the only module that knows about Pelican.
+
+- `RawArticleReader` runs the per-file stages (read → clean → infer) on
+  each raw `.txt` file and returns `(html, metadata)` like any Pelican
+  reader, so Pelican's content cache keeps its work between builds.
+- `place_articles` (on `article_generator_pretaxonomy`) runs the group
+  stage over all articles at once and gives each its trip and final date
+  before Pelican builds its archives and feeds.
+- `EventPagesGenerator` adds the trip/event pages: `generate_context`
+  prepares them, `generate_output` writes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from operator import attrgetter
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Author, Category, Page
+from pelican.generators import Generator
+from pelican.readers import BaseReader
+from pelican.utils import order_content, slugify
+
+from . import group, render
+from .catalog import CatalogError, trip_from_metadata
+from .model import Article, DateFinding, Event
+from .pipeline import process_file
+from .read import MAX_BYTES, UnreadableFile
+
+logger = logging.getLogger(__name__)
+
+#: Pelican needs a date on every article to accept it; an article whose
+#: date is unknown carries this one until `place_articles` hides it from
+#: the date-ordered lists (archives, feeds). It is never shown.
+UNDATED = datetime(1970, 1, 1)
+
+NO_PUBLISHER = "Sumber tidak diketahui"
+
+DEFAULTS = {
+    "NEWS_DIGEST_MAX_BYTES": MAX_BYTES,
+    "NEWS_DIGEST_CATALOG": None,
+    "NEWS_DIGEST_EVENT_URL": "perjalanan/{id}/",
+    "NEWS_DIGEST_EVENT_SAVE_AS": "perjalanan/{id}/index.html",
+    "NEWS_DIGEST_EVENTS_URL": "perjalanan/",
+    "NEWS_DIGEST_EVENTS_SAVE_AS": "perjalanan/index.html",
+    "NEWS_DIGEST_SLUG_LENGTH": 80,
+}
+
+
+def _setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+# ---- reader ------------------------------------------------------------------
+
+
+class RawArticleReader(BaseReader):
+    """Reads raw scraped `.txt` articles: no front matter, no markup."""
+
+    enabled = True
+    file_extensions = ("txt",)
+
+    def read(self, source_path):
+        try:
+            article = process_file(source_path, _setting(self.settings, "NEWS_DIGEST_MAX_BYTES"))
+        except (UnreadableFile, OSError) as error:
+            return "", {"status": "skip", "news_problems": (f"{source_path}: {error}; skipped",)}
+        meta = article.meta
+        title_line = (
+            article.clean.kept[0].number if meta.title.evidence.startswith("baris") else None
+        )
+        limit = _setting(self.settings, "NEWS_DIGEST_SLUG_LENGTH")
+        metadata = {
+            "title": meta.title.value or article.identifier,
+            "date": _as_datetime(meta.date) or UNDATED,
+            "category": Category(meta.publisher.value or NO_PUBLISHER, self.settings),
+            "slug": _slug(meta.title.value or article.identifier, limit, self.settings),
+            "lang": meta.lang.value or self.settings.get("DEFAULT_LANG", "id"),
+            "identifier": article.identifier,
+            "summary": render.body_html(article, title_line).split("\n", 1)[0],
+            "news": article,
+            "news_problems": tuple(
+                f"{source_path}: {problem}" for problem in (*article.problems, *meta.warnings)
+            ),
+        }
+        if meta.author.value:
+            metadata["authors"] = [Author(meta.author.value, self.settings)]
+        return render.body_html(article, title_line), metadata
+
+
+def _slug(title: str, limit: int, settings) -> str:
+    slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "artikel"
+
+
+def _as_datetime(finding: DateFinding) -> datetime | None:
+    day = finding.sort_key
+    return datetime(day.year, day.month, day.day) if day else None
+
+
+def add_reader(readers):
+    readers.reader_classes["txt"] = RawArticleReader
+
+
+def report_problems(generator, metadata):
+    """Log each article's problems once per build (also when cached)."""
+    for problem in metadata.get("news_problems", ()):
+        logger.warning(problem)
+
+
+# ---- grouping ------------------------------------------------------------------
+
+
+@dataclass
+class EventPage:
+    """A trip/event page: the event, its Pelican articles, where it lives."""
+
+    event: Event
+    articles: list = field(default_factory=list)
+    url: str = ""
+    save_as: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.event.name
+
+
+def load_catalog(generator) -> list[Event]:
+    """Read the trip catalog pages (Markdown with YAML front matter) with
+    Pelican's own readers. A bad page is skipped with one warning."""
+    folder = generator.settings.get("NEWS_DIGEST_CATALOG")
+    if not folder:
+        return []
+    root = os.path.join(generator.path, folder)
+    if not os.path.isdir(root):
+        logger.warning("trip catalog %s does not exist; articles are grouped automatically", root)
+        return []
+    trips = []
+    for name in sorted(os.listdir(root)):
+        if not name.endswith(".md"):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            page = generator.readers.read_file(
+                base_path=generator.path, path=path, content_class=Page
+            )
+            trips.append(trip_from_metadata(name[:-3], page.metadata, page.content))
+        except (CatalogError, KeyError, ValueError) as error:
+            logger.warning("%s: not a valid trip page (%s); skipped", path, error)
+    return trips
+
+
+def place_articles(generator):
+    """Group all raw articles into trips/events and settle their dates."""
+    ours = [
+        a
+        for a in (*generator.articles, *generator.hidden_articles)
+        if isinstance(getattr(a, "news", None), Article)
+    ]
+    trips = load_catalog(generator)
+    grouping = group.group([a.news for a in ours], trips)
+    settings = generator.settings
+    pages = {
+        event.id: EventPage(
+            event=event,
+            url=_setting(settings, "NEWS_DIGEST_EVENT_URL").format(id=event.id),
+            save_as=_setting(settings, "NEWS_DIGEST_EVENT_SAVE_AS").format(id=event.id),
+        )
+        for event in grouping.events
+    }
+    by_identifier = {a.news.identifier: a for a in ours}
+    for article in ours:
+        placement = grouping.placements[article.news.identifier]
+        article.date_finding = placement.date
+        article.placement_evidence = placement.evidence
+        article.event_page = pages.get(placement.event_id)
+        article.prev_in_event = article.next_in_event = None
+        dated = _as_datetime(placement.date)
+        article.status = "published" if dated else "hidden"
+        article.date = (dated or UNDATED).replace(tzinfo=article.date.tzinfo)
+        article.locale_date = render.format_finding(placement.date)
+    for event_id, identifiers in grouping.articles_by_event.items():
+        members = [by_identifier[i] for i in identifiers]
+        pages[event_id].articles = members
+        for before, after in itertools.pairwise(members):
+            before.next_in_event, after.prev_in_event = after, before
+    _unique_slugs(ours)
+
+    order = settings["ARTICLE_ORDER_BY"]
+    mine = {id(a) for a in ours}
+    others = [a for a in generator.articles if id(a) not in mine]
+    hidden_others = [a for a in generator.hidden_articles if id(a) not in mine]
+    generator.articles = order_content(others + [a for a in ours if a.status == "published"], order)
+    generator.hidden_articles = order_content(
+        hidden_others + [a for a in ours if a.status == "hidden"], order
+    )
+    generator.context["news_grouping"] = grouping
+    generator.context["event_pages"] = [pages[e.id] for e in grouping.events]
+    generator.context["unplaced_articles"] = sorted(
+        (a for a in ours if a.event_page is None), key=attrgetter("identifier")
+    )
+
+
+def _unique_slugs(articles) -> None:
+    """Two articles with one title get distinct URLs: every article after
+    the first (by identifier) gets its identifier appended to the slug."""
+    seen: set[str] = set()
+    for article in sorted(articles, key=lambda a: a.news.identifier):
+        base = article.metadata["slug"]
+        slug = base if base not in seen else f"{base}-{slugify(article.news.identifier)}"
+        seen.add(slug)
+        article.slug = slug
+
+
+# ---- pages -------------------------------------------------------------------------
+
+
+class EventPagesGenerator(Generator):
+    """Writes a page per trip/event and the list of all of them."""
+
+    def generate_context(self):
+        self.event_pages = self.context.get("event_pages", [])
+        self.context["events_url"] = _setting(self.settings, "NEWS_DIGEST_EVENTS_URL")
+
+    def generate_output(self, writer):
+        for page in self.event_pages:
+            writer.write_file(
+                page.save_as,
+                self.get_template("event"),
+                self.context,
+                event_page=page,
+                page_name=page.save_as.removesuffix("index.html").rstrip("/"),
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=page.url,
+            )
+        save_as = _setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS")
+        writer.write_file(
+            save_as,
+            self.get_template("events"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=_setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
+        )
+
+
+def get_generators(pelican):
+    return EventPagesGenerator
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of this package's code and data tables: cached reader results
+    from another version of the pipeline must not be reused."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*.toml")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def configure(pelican):
+    """Filters the theme needs, autoescaping for every template (the site
+    shows scraped text, which must never become markup), and a content
+    cache that belongs to this version of the pipeline and its settings."""
+    settings = pelican.settings
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+    reader_settings = repr([settings.get(k) for k in (*sorted(DEFAULTS), "DEFAULT_LANG")])
+    version = hashlib.sha256((code_fingerprint() + reader_settings).encode()).hexdigest()[:16]
+    settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], f"news-digest-{version}")
+    environment = dict(settings.get("JINJA_ENVIRONMENT", {}))
+    environment["autoescape"] = True
+    settings["JINJA_ENVIRONMENT"] = environment
+    settings.setdefault("JINJA_FILTERS", {}).update(
+        {
+            "tanggal": render.format_day,
+            "rentang": render.format_range,
+            "temuan_tanggal": render.format_finding,
+            "menit_baca": render.reading_minutes,
+            "alasan": render.removal_reason,
+            "nama_bulan": render.month_name,
+        }
+    )
+    settings.setdefault("JINJA_GLOBALS", {}).update(
+        {"json_ld": render.json_ld, "LEVEL_LABELS": render.LEVEL_LABELS}
+    )
+
+
+def register():
+    signals.initialized.connect(configure)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(report_problems)
+    signals.article_generator_pretaxonomy.connect(place_articles)
+    signals.get_generators.connect(get_generators)

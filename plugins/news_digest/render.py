@@ -1,0 +1,139 @@
+"""Render stage: pipeline records → HTML fragments and JSON-LD.
+
+Scraped text is text, never markup: every string from an input file goes
+through `html.escape` here (and the theme's Jinja environment autoescapes
+everything else), so `<script>` or Markdown in a scrape shows as written.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import date
+
+from . import tables
+from .model import Article, DateFinding
+
+LEVEL_LABELS = {
+    "explicit": "tertulis di artikel",
+    "resolved": "disimpulkan",
+    "estimated": "perkiraan",
+    "unknown": "tidak diketahui",
+}
+
+#: Reading speed in words per minute by language, for the reading-time
+#: estimate; other languages use the default.
+WORDS_PER_MINUTE = {"id": 180, "en": 230}
+DEFAULT_WORDS_PER_MINUTE = 200
+
+
+REASON_LABELS = {
+    "dateline": "dateline (tempat dan media)",
+    "credit": "kredit penulis/media",
+    "boilerplate:related-link": "tautan artikel lain",
+    "boilerplate:advertising": "iklan",
+    "boilerplate:republished-from": "keterangan terbit ulang",
+    "boilerplate:editor-line": "nama editor",
+    "boilerplate:share-widget": "tombol berbagi",
+    "boilerplate:comment-widget": "kolom komentar",
+    "boilerplate:scraper-label": "label sisa scraper",
+}
+
+
+def removal_reason(reason: str) -> str:
+    """A removal reason in words: `repeat-of:15` → `pengulangan baris 15`."""
+    if reason.startswith("repeat-of:"):
+        return f"pengulangan baris {reason.split(':', 1)[1]}"
+    return REASON_LABELS.get(reason, reason)
+
+
+def body_html(article: Article, title_line: int | None = None) -> str:
+    """The cleaned text as paragraphs; the headline line, if the title was
+    taken from it, is left to the page's <h1>."""
+    return "\n".join(
+        f"<p>{html.escape(line.text, quote=False)}</p>"
+        for line in article.clean.kept
+        if line.number != title_line
+    )
+
+
+def month_name(month: int) -> str:
+    """Indonesian month name (first spelling in data/calendar.toml)."""
+    return tables.load("calendar")["months"][str(month)][0].capitalize()
+
+
+def format_day(day: date | None) -> str:
+    """`2024-01-11` → `11 Januari 2024`."""
+    if day is None:
+        return ""
+    return f"{day.day} {month_name(day.month)} {day.year}"
+
+
+def format_range(start: date, end: date) -> str:
+    """`8–9 Januari 2024`, `29 November – 1 Desember 2023`."""
+    if start == end:
+        return format_day(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {month_name(end.month)} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {month_name(start.month)} – {format_day(end)}"
+    return f"{format_day(start)} – {format_day(end)}"
+
+
+def format_finding(finding: DateFinding) -> str:
+    """The date as a reader sees it, honest about its level."""
+    if finding.level in ("explicit", "resolved"):
+        return format_day(finding.date)
+    if finding.level == "estimated" and finding.start and finding.end:
+        return f"perkiraan {format_range(finding.start, finding.end)}"
+    return "tanggal tidak diketahui"
+
+
+def reading_minutes(text: str, lang: str | None) -> int:
+    words = len(text.split())
+    speed = WORDS_PER_MINUTE.get(lang or "", DEFAULT_WORDS_PER_MINUTE)
+    return max(1, round(words / speed))
+
+
+def json_ld(
+    article: Article,
+    *,
+    headline: str,
+    url: str,
+    finding: DateFinding,
+    lang: str,
+    trip_name: str | None = None,
+    trip_url: str | None = None,
+) -> str:
+    """schema.org NewsArticle for one article, safe to put in a <script>.
+
+    datePublished is given for explicit and resolved dates only: an
+    estimated range is not a publication date.
+    """
+    meta = article.meta
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline,
+        "identifier": article.identifier,
+        "inLanguage": lang,
+        "url": url,
+        "wordCount": len(article.clean.text.split()),
+    }
+    if finding.level in ("explicit", "resolved") and finding.date:
+        data["datePublished"] = finding.date.isoformat()
+    if meta.publisher.value:
+        data["publisher"] = {"@type": "Organization", "name": meta.publisher.value}
+    if meta.author.value:
+        data["author"] = {"@type": "Person", "name": meta.author.value}
+    if meta.place.value:
+        data["contentLocation"] = {"@type": "Place", "name": meta.place.value}
+    if trip_name and trip_url:
+        data["isPartOf"] = {"@type": "CreativeWork", "name": trip_name, "url": trip_url}
+    return script_json(data)
+
+
+def script_json(data) -> str:
+    """JSON that cannot close its <script> element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,81 @@
+"""The data tables in `data/`, loaded once and compiled for matching.
+
+Patterns, names and word lists live in TOML files so that teaching the
+pipeline a new site, month spelling or alias is a one-line data change.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@cache
+def load(name: str) -> dict:
+    """One data file from `data/`, parsed."""
+    with (DATA_DIR / f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    name: str
+    langs: tuple[str, ...]
+    trailing_only: bool
+    patterns: tuple[re.Pattern, ...]
+
+    def matches(self, line: str) -> bool:
+        return any(pattern.search(line) for pattern in self.patterns)
+
+
+@cache
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    return tuple(
+        BoilerplateRule(
+            name=rule["name"],
+            langs=tuple(rule["langs"]),
+            trailing_only=rule.get("where", "anywhere") == "trailing",
+            patterns=tuple(re.compile(p, re.IGNORECASE) for p in rule["patterns"]),
+        )
+        for rule in load("boilerplate")["rule"]
+    )
+
+
+def _numbered(table: dict) -> dict[str, int]:
+    """Invert `{ "1": ["januari", ...] }` into `{"januari": 1, ...}`."""
+    return {word: int(number) for number, words in table.items() for word in words}
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    return _numbered(load("calendar")["months"])
+
+
+@cache
+def weekday_numbers() -> dict[str, int]:
+    return _numbered(load("calendar")["weekdays"])
+
+
+@cache
+def ordinal_numbers() -> dict[str, int]:
+    return _numbered(load("calendar")["ordinals"])
+
+
+def alternation(words) -> str:
+    """A regex alternation of words, longest first so prefixes lose."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def publisher_names() -> dict[str, str]:
+    return load("publishers")["names"]
+
+
+@cache
+def news_agencies() -> tuple[str, ...]:
+    return tuple(load("publishers")["agencies"]["names"])

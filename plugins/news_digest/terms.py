@@ -1,0 +1,92 @@
+"""Bag-of-words vectors for comparing texts (TF-IDF, cosine).
+
+Used to group articles into events and to find the central sentences of an
+event. Vectors are sparse dicts; comparisons are only ever made within a
+small candidate set, never across all pairs of a corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from . import tables
+
+Vector = dict[str, float]
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    data = tables.load("stopwords")
+    return frozenset(word for words in data.values() for word in words)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case content words of three letters or more."""
+    stop = stopwords()
+    return [
+        word
+        for word in (w.lower() for w in _WORD.findall(text))
+        if len(word) >= 3 and word not in stop
+    ]
+
+
+def features(text: str) -> list[str]:
+    """Content words plus the two-word phrases they form ("afrika selatan",
+    "tidak pantas"): phrases tell stories apart far better than words."""
+    stop = stopwords()
+    words = [w.lower() for w in _WORD.findall(text)]
+    found = []
+    previous = None
+    for word in words:
+        content = len(word) >= 3 and word not in stop
+        if content:
+            found.append(word)
+            if previous:
+                found.append(f"{previous} {word}")
+        previous = word if content else None
+    return found
+
+
+def idf(documents: Iterable[Sequence[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of every term."""
+    frequency: Counter[str] = Counter()
+    count = 0
+    for document in documents:
+        count += 1
+        frequency.update(set(document))
+    return {term: math.log((1 + count) / (1 + df)) + 1.0 for term, df in frequency.items()}
+
+
+def vector(document: Sequence[str], weights: dict[str, float]) -> Vector:
+    """L2-normalised TF-IDF vector (sub-linear term frequency)."""
+    counts = Counter(document)
+    raw = {t: (1 + math.log(n)) * weights.get(t, 1.0) for t, n in counts.items()}
+    return normalized(raw)
+
+
+def normalized(raw: Vector) -> Vector:
+    norm = math.sqrt(sum(v * v for v in raw.values()))
+    return {t: v / norm for t, v in raw.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def centroid(vectors: Iterable[Vector]) -> Vector:
+    total: Counter[str] = Counter()
+    for v in vectors:
+        total.update(v)
+    return normalized(dict(total))
+
+
+def top_terms(v: Vector, n: int) -> list[str]:
+    return [t for t, _ in sorted(v.items(), key=lambda item: (-item[1], item[0]))[:n]]
