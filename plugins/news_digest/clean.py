@@ -64,6 +64,7 @@ _QUOTES = str.maketrans(
 )
 _SPACES = re.compile(r"\s+")
 _TRAILING = re.compile(r"[\s.!?,;:…'\"]+$")
+_LEADING = re.compile(r"^[\s'\"]+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[\w']+")
@@ -181,9 +182,10 @@ def _tidy_place(place: str | None) -> str | None:
 
 def normalize(text: str) -> str:
     """The comparison form of a line: NFKC, straight quotes, one space,
-    no case, no trailing punctuation. Only for comparing; never shown."""
+    no case, no enclosing quotes, no trailing punctuation. Only for
+    comparing; never shown."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _TRAILING.sub("", _SPACES.sub(" ", text).strip())
+    return _LEADING.sub("", _TRAILING.sub("", _SPACES.sub(" ", text).strip()))
 
 
 def _variant_rank(text: str, number: int) -> tuple:

@@ -43,7 +43,7 @@ NEAR_DAYS = 2
 
 # Automatic events.
 EVENT_WINDOW_DAYS = 4
-EVENT_SIMILARITY = 0.22
+EVENT_SIMILARITY = 0.18
 INDEX_TERMS = 12
 LEAD_LINES = 3
 
@@ -386,7 +386,8 @@ def _event_for(cluster: _Cluster, used_ids: set[str]) -> Event:
         ),
     )[0]
     name = central.meta.title.value or central.identifier
-    top = tuple(terms.top_terms(cluster.centre, 5))
+    words = {t: v for t, v in cluster.centre.items() if terms.is_word(t)}
+    top = tuple(terms.top_terms(words, 5))
     prefix = days[0].isoformat() if days else "tanpa-tanggal"
     base = f"{prefix}-{_slug(' '.join(top[:3]))}"
     event_id, n = base, 2

@@ -37,20 +37,35 @@ def tokens(text: str) -> list[str]:
 
 
 def features(text: str) -> list[str]:
-    """Content words plus the two-word phrases they form ("afrika selatan",
-    "tidak pantas"): phrases tell stories apart far better than words."""
+    """Content words, the two-word phrases they form ("afrika selatan",
+    "tidak pantas"), and a name feature ("@madleen") for every capitalised
+    word inside a sentence. Phrases tell stories apart far better than
+    words, and names are shared across languages where words are not."""
     stop = stopwords()
-    words = [w.lower() for w in _WORD.findall(text)]
     found = []
     previous = None
-    for word in words:
+    for match in _WORD.finditer(text):
+        raw = match.group(0)
+        word = raw.lower()
         content = len(word) >= 3 and word not in stop
         if content:
             found.append(word)
             if previous:
                 found.append(f"{previous} {word}")
+            if raw[0].isupper() and not _starts_sentence(text, match.start()):
+                found.append(f"@{word}")
         previous = word if content else None
     return found
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def is_word(term: str) -> bool:
+    """A plain word feature (not a phrase or a name marker), for display."""
+    return " " not in term and not term.startswith("@")
 
 
 def idf(documents: Iterable[Sequence[str]]) -> dict[str, float]:

@@ -1,0 +1,50 @@
+"""The `python -m news_digest clean` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT, SEEDS
+
+
+def run(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "news_digest", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_clean_prints_the_cleaned_text():
+    result = run("clean", str(SEEDS / "003_df7e37c010f0a078.txt"))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    lead = "Amerika Serikat (AS) tampaknya tak gentar untuk menciptakan upaya perdamaian"
+    assert lines[0] == lead + " di Timur Tengah."
+    assert not any(line.startswith("Baca juga") for line in lines)
+    assert len(lines) == 14  # 15 lines, one "Baca juga" removed
+
+
+def test_clean_json_has_kept_removed_and_metadata():
+    result = run("clean", str(SEEDS / "000_84cca4261389b70a.txt"), "--json")
+    assert result.returncode == 0
+    document = json.loads(result.stdout)
+    assert {"kept", "removed", "metadata"} <= set(document)
+    assert len(document["kept"]) == 17
+    assert {"line": "(Tribunnews.com/Whiesa)", "line_number": 20, "reason": "credit"} in document[
+        "removed"
+    ]
+    assert document["metadata"]["publisher"]["value"] == "Tribunnews"
+    assert document["metadata"]["author"]["value"] == "Whiesa"
+
+
+def test_unreadable_file_is_an_error_message(tmp_path):
+    empty = tmp_path / "kosong.txt"
+    empty.write_bytes(b"")
+    result = run("clean", str(empty))
+    assert result.returncode == 1
+    assert "kosong.txt: file is empty" in result.stderr

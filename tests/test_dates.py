@@ -1,0 +1,126 @@
+"""Dates in text: every printed form, partial cues, and the false dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from news_digest.dates import find_date_cues, find_explicit_date, find_trip_ordinal
+from news_digest.model import Line
+
+
+def _lines(*texts):
+    return [Line(i, text) for i, text in enumerate(texts, start=1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Blinken bertemu Netanyahu, Selasa (22/10/2024).", date(2024, 10, 22)),
+        ("Keduanya bertemu pada Kamis (30/11/2023) di Tel Aviv.", date(2023, 11, 30)),
+        ("Acara itu digelar 9 Juni 2025 di Jakarta.", date(2025, 6, 9)),
+        ("Diperbarui 18/06/2025, 21:28 WIB", date(2025, 6, 18)),
+        ("Tayang: Senin, 9 Juni 2025 19:11 WIB", date(2025, 6, 9)),
+        ("The talks resumed on June 9, 2025, in Doha.", date(2025, 6, 9)),
+        ("Published 9 June 2025", date(2025, 6, 9)),
+        ("Rapat digelar pada 1 Desember 2023 di Dubai.", date(2023, 12, 1)),
+        ("Tanggal rilis 2024-01-11 menurut catatan.", date(2024, 1, 11)),
+    ],
+)
+def test_full_dates_are_explicit(text, expected):
+    finding, warnings = find_explicit_date(_lines(text))
+    assert finding.level == "explicit"
+    assert finding.date == expected
+    assert warnings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serangan itu berlangsung 2 jam tanpa henti.",
+        "Polisi menangkap 5 sel teroris di tiga provinsi.",
+        "Netanyahu menelepon para senator selama sekitar 45 menit.",
+        "Lebih dari 23.200 warga tewas sejak 7 Oktober.",
+        "Skor akhir 2/3 dari seluruh suara, atau 12/2023 menurut laporan.",
+        "Sebanyak 31/12/99 tercatat sebagai kode arsip.",
+    ],
+)
+def test_counts_and_durations_are_not_dates(text):
+    finding, _ = find_explicit_date(_lines(text))
+    assert finding is None
+
+
+def test_weekday_mismatch_warns_and_keeps_the_numeric_date():
+    finding, warnings = find_explicit_date(_lines("Pertemuan pada Rabu (22/10/2024) di Yerusalem."))
+    assert finding.date == date(2024, 10, 22)
+    assert "does not match" in warnings[0]
+
+
+def test_timestamp_label_beats_an_earlier_date_in_the_text():
+    finding, _ = find_explicit_date(
+        _lines("Perang dimulai 7 Oktober 2023 di Gaza.", "Tayang: Senin, 9 Juni 2025 19:11 WIB")
+    )
+    assert finding.date == date(2025, 6, 9)
+
+
+def test_weekday_date_beats_a_future_event_date():
+    finding, _ = find_explicit_date(
+        _lines(
+            "Blinken bertemu Netanyahu, Selasa (22/10/2024).",
+            "Pilpres AS digelar pada 5 November 2024 mendatang.",
+        )
+    )
+    assert finding.date == date(2024, 10, 22)
+
+
+def test_partial_dates_become_cues():
+    cues = find_date_cues(
+        _lines("Blinken tiba di Kairo pada hari Kamis.", "Serangan pada 10 Januari.")
+    )
+    assert [(c.weekday, c.day, c.month) for c in cues] == [(4, None, None), (None, 10, 1)]
+    assert cues[0].sentence == "Blinken tiba di Kairo pada hari Kamis."
+
+
+def test_kamis_pagi_is_a_day_cue():
+    (cue,) = find_date_cues(_lines("Blinken berangkat ke Mesir pada Kamis pagi."))
+    assert cue.weekday == 4
+
+
+@pytest.mark.parametrize("text", ["Minggu ini, Blinken berbicara.", "Dalam minggu lalu ada rapat."])
+def test_minggu_meaning_week_is_not_sunday(text):
+    assert find_date_cues(_lines(text)) == ()
+
+
+def test_minggu_as_a_day_is_sunday():
+    (cue,) = find_date_cues(_lines("Rapat digelar pada hari Minggu di Doha."))
+    assert cue.weekday == 7
+
+
+def test_a_full_date_is_not_also_a_cue():
+    assert find_date_cues(_lines("Blinken bertemu Netanyahu, Selasa (22/10/2024).")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Blinken berangkat dalam perjalanan diplomatik keempatnya ke kawasan.", 4),
+        ("Blinken, dalam perjalanannya yang ke-11 ke wilayah tersebut, bertemu.", 11),
+        ("It is Blinken's sixth trip to the region since October.", 6),
+        ("This was his 9th visit to the Middle East.", 9),
+        ("Ini kunjungan kesebelas Blinken ke Timur Tengah.", 11),
+    ],
+)
+def test_trip_ordinals(text, number):
+    assert find_trip_ordinal(text) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken melakukan perjalanan ke Timur Tengah.",
+        "Kunjungan kedua negara itu dibatalkan.",
+        "Ia datang untuk pertama kalinya.",
+    ],
+)
+def test_no_false_trip_ordinals(text):
+    assert find_trip_ordinal(text) is None

@@ -1,0 +1,175 @@
+"""Group stage: the seeds' trips and dates, and automatic events."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from news_digest.catalog import CatalogError, trip_from_metadata
+from news_digest.clean import clean_lines
+from news_digest.group import discover_events, group
+from news_digest.infer import infer
+from news_digest.model import Article
+from news_digest.pipeline import process_file
+
+from .conftest import ROOT, SEED_FILES
+
+EVENTS = Path(__file__).parent / "fixtures" / "events"
+
+
+def load_trips():
+    trips = []
+    for path in sorted((ROOT / "content" / "trips").glob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---")[1]
+        trips.append(trip_from_metadata(path.stem, yaml.safe_load(front)))
+    return trips
+
+
+def article(identifier: str, *lines: str) -> Article:
+    cleaned = clean_lines(lines)
+    return Article(identifier, f"{identifier}.txt", "utf-8", cleaned, infer(cleaned))
+
+
+@pytest.fixture(scope="module")
+def seed_grouping():
+    return group([process_file(path) for path in SEED_FILES], load_trips())
+
+
+# identifier: (trip, level, date or (start, end))
+EXPECTED = {
+    "004_119cbe1287d7ebb9": ("perjalanan-3", "explicit", date(2023, 11, 30)),
+    "000_84cca4261389b70a": ("perjalanan-4", "estimated", (date(2024, 1, 8), date(2024, 1, 9))),
+    "002_c6785a99c933e0c7": ("perjalanan-4", "resolved", date(2024, 1, 11)),
+    "001_67b21ea2f3b9d6c0": ("perjalanan-6", "resolved", date(2024, 3, 21)),
+    "003_df7e37c010f0a078": ("perjalanan-11", "explicit", date(2024, 10, 22)),
+}
+
+
+@pytest.mark.parametrize("identifier", sorted(EXPECTED))
+def test_seed_trip_and_date(seed_grouping, identifier):
+    trip, level, when = EXPECTED[identifier]
+    placement = seed_grouping.placements[identifier]
+    assert placement.event_id == trip
+    assert placement.date.level == level
+    if isinstance(when, tuple):
+        assert (placement.date.start, placement.date.end) == when
+        assert placement.date.date is None
+    else:
+        assert placement.date.date == when
+
+
+def test_trip_pages_list_articles_in_date_order(seed_grouping):
+    assert seed_grouping.articles_by_event["perjalanan-4"] == (
+        "000_84cca4261389b70a",
+        "002_c6785a99c933e0c7",
+    )
+    assert [e.id for e in seed_grouping.events] == [
+        "perjalanan-3",
+        "perjalanan-4",
+        "perjalanan-6",
+        "perjalanan-11",
+    ]
+
+
+def test_article_without_cues_stays_unassigned():
+    trips = load_trips()
+    lonely = article("x", "Harga cabai di pasar tradisional naik tajam menjelang musim hujan.")
+    grouping = group([lonely], trips)
+    assert grouping.placements["x"].event_id is None
+    assert grouping.placements["x"].date.level == "unknown"
+
+
+def test_explicit_date_outside_every_trip_is_not_forced_in():
+    trips = load_trips()
+    other = article("y", "Blinken bertemu Netanyahu di Tel Aviv, Senin (12/8/2024).")
+    assert group([other], trips).placements["y"].event_id is None
+
+
+def test_day_name_resolves_only_with_a_single_fitting_day():
+    trips = load_trips()
+    # Kamis falls twice in trip 4 (4 and 11 January); Kairo picks the 11th.
+    in_cairo = article(
+        "z", "Blinken berangkat dalam perjalanan keempatnya.", "Ia tiba di Kairo pada hari Kamis."
+    )
+    placement = group([in_cairo], trips).placements["z"]
+    assert (placement.event_id, placement.date.level) == ("perjalanan-4", "resolved")
+    assert placement.date.date == date(2024, 1, 11)
+    # Without a place, Thursday stays ambiguous: the date is only estimated.
+    vague = article("w", "Blinken berangkat dalam perjalanan keempatnya pada hari Kamis.")
+    placement = group([vague], trips).placements["w"]
+    assert placement.date.level == "estimated"
+    assert (placement.date.start, placement.date.end) == (date(2024, 1, 4), date(2024, 1, 11))
+
+
+def test_editor_override_places_an_article():
+    trips = load_trips()
+    cleaned = clean_lines(["Sebuah artikel tanpa petunjuk apa pun tentang perjalanan."])
+    from news_digest.model import Override
+
+    meta = infer(cleaned, Override(source_path="a.meta.toml", trip="6"))
+    placed = group([Article("a", "a.txt", "utf-8", cleaned, meta)], trips).placements["a"]
+    assert placed.event_id == "perjalanan-6"
+
+
+@pytest.mark.parametrize(
+    ("metadata", "message"),
+    [
+        ({"start": "2024-01-01", "end": "2024-01-02"}, "trip"),
+        ({"trip": 1, "start": "2024-01-05", "end": "2024-01-02"}, "end is before start"),
+        ({"trip": 1, "start": "kemarin", "end": "2024-01-02"}, "start must be a date"),
+        (
+            {
+                "trip": 1,
+                "start": "2024-01-01",
+                "end": "2024-01-02",
+                "legs": [{"place": "Doha", "date": "2024-02-01"}],
+            },
+            "outside the trip",
+        ),
+    ],
+)
+def test_bad_catalog_pages_are_refused(metadata, message):
+    with pytest.raises(CatalogError, match=message):
+        trip_from_metadata("x", metadata)
+
+
+# ---- automatic events --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def auto_grouping():
+    return discover_events([process_file(path) for path in sorted(EVENTS.glob("*.txt"))])
+
+
+def _event_of(grouping, identifier):
+    return grouping.placements[identifier].event_id
+
+
+def test_one_story_from_several_outlets_is_one_event(auto_grouping):
+    ship = {
+        _event_of(auto_grouping, i)
+        for i in ("kompas-kapal-madleen", "detik-madleen-dicegat", "ap-madleen")
+    }
+    evacuation = {
+        _event_of(auto_grouping, i) for i in ("kompas-evakuasi-wni-iran", "antara-wni-tiba")
+    }
+    assert len(ship) == 1
+    assert len(evacuation) == 1
+    assert ship != evacuation
+
+
+def test_unrelated_stories_on_the_same_day_stay_apart(auto_grouping):
+    ship = _event_of(auto_grouping, "kompas-kapal-madleen")
+    assert _event_of(auto_grouping, "liputan6-banjir-jakarta") != ship
+    assert _event_of(auto_grouping, "tempo-timnas-menang") != ship
+
+
+def test_events_are_named_and_ordered_by_date(auto_grouping):
+    starts = [e.start for e in auto_grouping.events]
+    assert starts == sorted(starts)
+    ship = next(e for e in auto_grouping.events if e.id == _event_of(auto_grouping, "ap-madleen"))
+    assert ship.start == date(2025, 6, 9)
+    assert "madleen" in ship.terms
+    assert ship.name

@@ -1,0 +1,116 @@
+"""Infer stage: titles, publishers, authors, places and languages."""
+
+from __future__ import annotations
+
+import pytest
+from news_digest.clean import clean_lines
+from news_digest.infer import derive_title, detect_language, infer, publisher_name, shorten_title
+from news_digest.pipeline import process_file
+
+from .conftest import SEEDS
+
+
+def test_headline_first_line_is_the_title():
+    cleaned = clean_lines(
+        [
+            "Blinken Tiba di Kairo untuk Bertemu Presiden Sisi",
+            "Menteri Luar Negeri AS Antony Blinken tiba di Kairo pada Kamis pagi untuk bertemu.",
+        ]
+    )
+    title = derive_title(cleaned)
+    assert title.value == "Blinken Tiba di Kairo untuk Bertemu Presiden Sisi"
+    assert "judul" in title.evidence
+
+
+def test_lead_sentence_becomes_a_title_when_there_is_no_headline():
+    title = derive_title(clean_lines(["Blinken tiba di Kairo. Ia bertemu Sisi."]))
+    assert title.value == "Blinken tiba di Kairo"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Menteri Luar Negeri Amerika Serikat Antony Blinken pada hari Kamis mengatakan bahwa "
+        "serangan darat besar-besaran Israel di kota Rafah akan menjadi sebuah kesalahan.",
+        "Dalam pertemuannya dengan Netanyahu, Blinken meminta Israel untuk bekerja sama dengan "
+        "para pemimpin moderat Palestina dalam rencana pembangunan Gaza pascaperang.",
+        "Supercalifragilisticexpialidocious " * 5,
+    ],
+)
+def test_long_leads_are_cut_at_a_boundary(sentence):
+    title = shorten_title(sentence)
+    assert len(title) <= 90
+    assert title.endswith("…")
+    stem = title.removesuffix("…")
+    assert not stem.endswith((",", " "))
+    assert sentence.startswith(stem)
+    # never mid-word: the original continues with a space or punctuation
+    following = sentence[len(stem) : len(stem) + 1]
+    assert following in {" ", ",", ""} or len(stem.split()) == 1
+
+
+def test_cut_prefers_a_clause_boundary():
+    sentence = (
+        "Menteri Luar Negeri Amerika Serikat Antony Blinken pada hari Kamis mengatakan bahwa "
+        "serangan darat besar-besaran Israel di kota Rafah akan menjadi sebuah kesalahan."
+    )
+    assert shorten_title(sentence) == (
+        "Menteri Luar Negeri Amerika Serikat Antony Blinken pada hari Kamis mengatakan…"
+    )
+
+
+@pytest.mark.parametrize(
+    ("outlet", "name"),
+    [
+        ("TRIBUNNEWS.COM", "Tribunnews"),
+        ("Tribunnews.com", "Tribunnews"),
+        ("Gatra.com", "Gatra"),
+        ("Suaranusantara.com", "Suaranusantara"),
+        ("KOMPAS.com", "Kompas"),
+        ("cnnindonesia.com", "CNN Indonesia"),
+        ("Beritabaru.co.id", "Beritabaru"),
+    ],
+)
+def test_publisher_names(outlet, name):
+    assert publisher_name(outlet) == name
+
+
+def test_seed_metadata_from_datelines_and_credits():
+    expected = {
+        "000_84cca4261389b70a": ("Tribunnews", "Whiesa", None),
+        "001_67b21ea2f3b9d6c0": ("Gatra", None, "Cairo"),
+        "002_c6785a99c933e0c7": (None, None, None),
+        "003_df7e37c010f0a078": ("Tribunnews", None, None),
+        "004_119cbe1287d7ebb9": ("Suaranusantara", None, None),
+    }
+    for identifier, (publisher, author, place) in expected.items():
+        meta = process_file(SEEDS / f"{identifier}.txt").meta
+        assert (meta.publisher.value, meta.author.value, meta.place.value) == (
+            publisher,
+            author,
+            place,
+        ), identifier
+        assert meta.lang.value == "id"
+
+
+def test_unknown_stays_unknown():
+    meta = infer(
+        clean_lines(["Sebuah kalimat berita tanpa sumber, tanpa penulis dan tanpa tanggal."])
+    )
+    assert meta.publisher.value is None
+    assert meta.author.value is None
+    assert meta.place.value is None
+    assert meta.date.level == "unknown"
+
+
+def test_language_detection_is_deterministic_and_english_works():
+    text = (
+        "Secretary of State Antony Blinken arrived in Cairo on Thursday for talks with "
+        "Egyptian President Abdel Fattah al-Sisi about a ceasefire in Gaza."
+    )
+    results = {detect_language(text).value for _ in range(5)}
+    assert results == {"en"}
+
+
+def test_too_little_text_has_no_language():
+    assert detect_language("Fuente").value is None

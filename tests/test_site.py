@@ -1,0 +1,220 @@
+"""Whole-site builds with Pelican: the seeds, bad input, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED_FILES, article_pages, build_site, json_ld, page_for
+
+
+def test_one_page_per_seed_with_json_ld(seed_site):
+    pages = article_pages(seed_site)
+    assert len(pages) == len(SEED_FILES) == 5
+    identifiers = set()
+    for page in pages:
+        data = json_ld(page.read_text(encoding="utf-8"))
+        assert data["@type"] == "NewsArticle"
+        assert data["headline"]
+        assert data["inLanguage"] == "id"
+        identifiers.add(data["identifier"])
+    assert identifiers == {path.stem for path in SEED_FILES}
+
+
+def test_json_ld_fields_follow_the_evidence(seed_site):
+    explicit = json_ld(page_for(seed_site, "003_df7e37c010f0a078"))
+    assert explicit["datePublished"] == "2024-10-22"
+    assert explicit["publisher"]["name"] == "Tribunnews"
+    assert explicit["isPartOf"]["name"].startswith("Perjalanan ke-11")
+    assert explicit["isPartOf"]["url"].endswith("perjalanan/perjalanan-11/")
+    credited = json_ld(page_for(seed_site, "000_84cca4261389b70a"))
+    assert credited["author"]["name"] == "Whiesa"
+    assert "datePublished" not in credited  # only an estimated range is known
+    resolved = json_ld(page_for(seed_site, "001_67b21ea2f3b9d6c0"))
+    assert resolved["datePublished"] == "2024-03-21"
+    unknown_publisher = json_ld(page_for(seed_site, "002_c6785a99c933e0c7"))
+    assert "publisher" not in unknown_publisher
+
+
+def test_pages_carry_lang_and_escaped_text(seed_site):
+    for page in article_pages(seed_site):
+        html = page.read_text(encoding="utf-8")
+        assert html.startswith('<!DOCTYPE html>\n<html lang="id">')
+    html = page_for(seed_site, "001_67b21ea2f3b9d6c0")
+    # straight quotes in the scrape are text inside <p>, shown as written
+    assert "<p>Menteri Luar Negeri Amerika Serikat Antony Blinken pada hari Kamis" in html
+    assert 'menjadi "sebuah kesalahan" dan "tidak perlu"' in html
+
+
+def test_removal_record_is_on_the_page(seed_site):
+    html = page_for(seed_site, "002_c6785a99c933e0c7")
+    assert "11 baris dibersihkan" in html
+    assert "pengulangan baris 23" in html
+    assert "<q>Fuente</q>" in html
+    body = html.split('<div class="article-body">')[1].split("</div>")[0]
+    assert "Fuente" not in body
+    assert (
+        body.count("Blinken berbicara dengan Asisten Menteri Luar Negeri Urusan Timur Dekat") == 1
+    )
+
+
+def test_trip_pages_and_archives_exist(seed_site):
+    for trip in ("perjalanan-3", "perjalanan-4", "perjalanan-6", "perjalanan-11"):
+        html = (seed_site / "perjalanan" / trip / "index.html").read_text(encoding="utf-8")
+        assert "Persinggahan" in html
+    trip4 = (seed_site / "perjalanan" / "perjalanan-4" / "index.html").read_text(encoding="utf-8")
+    assert trip4.count('class="article-item"') == 2
+    assert "perkiraan 8–9 Januari 2024" in trip4
+    for month in ("2023/11", "2024/01", "2024/03", "2024/10"):
+        assert (seed_site / "arsip" / month / "index.html").exists()
+
+
+def test_prev_next_links_stay_within_the_trip(seed_site):
+    html = page_for(seed_site, "002_c6785a99c933e0c7")
+    assert 'rel="prev"' in html and 'rel="next"' not in html
+    first = page_for(seed_site, "000_84cca4261389b70a")
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    alone = page_for(seed_site, "003_df7e37c010f0a078")
+    assert 'rel="prev"' not in alone and 'rel="next"' not in alone
+
+
+_REMOTE = re.compile(
+    r"<(?:script|img|link|iframe|source|video|audio)\b[^>]*\b(?:src|href)=\"(?:https?:)?//"
+)
+
+
+def test_nothing_is_loaded_from_other_hosts(seed_site):
+    for page in seed_site.rglob("*.html"):
+        assert not _REMOTE.search(page.read_text(encoding="utf-8")), page
+    for sheet in seed_site.rglob("*.css"):
+        assert "url(http" not in sheet.read_text(encoding="utf-8")
+        assert "@import" not in sheet.read_text(encoding="utf-8")
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    first = build_site(tmp_path / "a")
+    second = build_site(tmp_path / "b")
+    assert _digest(first) == _digest(second)
+
+
+# ---- bad input -------------------------------------------------------------
+
+
+HOSTILE = (
+    "<script>alert('x')</script> Judul & <b>tebal</b>\n"
+    "# Bukan judul Markdown\n"
+    "[tautan](javascript:alert(1)) dan *miring* serta <img src=x onerror=alert(1)>\n"
+    "Paragraf biasa tentang perundingan gencatan senjata di Kairo yang berlangsung lama.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def bad_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("bad")
+    (folder / "kosong.txt").write_bytes(b"")
+    (folder / "biner.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    (folder / "besar.txt").write_bytes(b"Kalimat yang sama. " * 1_100_000)  # ~21 MB
+    (folder / "cp1252.txt").write_bytes(
+        "Menteri itu berkata “cukup” – lalu pergi ke kafé di Kairo pada hari Kamis.".encode(
+            "cp1252"
+        )
+    )
+    (folder / "crlf.txt").write_bytes(
+        b"Baris pertama artikel ini berakhir dengan CRLF.\r\nBaris kedua juga.\r\n"
+    )
+    (folder / "bom.txt").write_bytes("\ufeffArtikel dengan BOM di awal berkas.".encode())
+    (folder / "html.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "judul-sama-1.txt").write_text("Judul yang sama persis. Isi satu.", encoding="utf-8")
+    (folder / "judul-sama-2.txt").write_text("Judul yang sama persis. Isi dua.", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def bad_site(tmp_path_factory, bad_folder):
+    output = tmp_path_factory.mktemp("badsite") / "output"
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger().addHandler(handler)
+    try:
+        build_site(output, seeds=bad_folder)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return output, [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+
+
+def test_bad_files_get_one_warning_each_naming_file_and_reason(bad_site):
+    _, warnings = bad_site
+    for name, reason in (
+        ("kosong.txt", "empty"),
+        ("biner.txt", "binary"),
+        ("besar.txt", "too large"),
+        ("cp1252.txt", "not UTF-8"),
+    ):
+        matching = [w for w in warnings if name in w]
+        assert len(matching) == 1, (name, warnings)
+        assert reason in matching[0]
+
+
+def test_good_files_in_a_bad_folder_still_build(bad_site):
+    output, _ = bad_site
+    identifiers = {
+        json_ld(p.read_text(encoding="utf-8"))["identifier"] for p in article_pages(output)
+    }
+    assert identifiers == {"cp1252", "crlf", "bom", "html", "judul-sama-1", "judul-sama-2"}
+
+
+def test_markup_in_input_is_shown_as_text(bad_site):
+    output, _ = bad_site
+    html = page_for(output, "html")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert('x')&lt;/script&gt; Judul &amp; &lt;b&gt;tebal&lt;/b&gt;" in html
+    assert "<img src=x" not in html and "<b>tebal</b>" not in html
+    assert "<h1>Bukan judul" not in html and "# Bukan judul Markdown" in html
+
+
+def test_same_titles_get_distinct_pages(bad_site):
+    output, _ = bad_site
+    slugs = sorted(p.parent.name for p in article_pages(output) if "judul-yang-sama" in str(p))
+    assert len(slugs) == 2 and slugs[0] != slugs[1]
+
+
+def test_cp1252_text_is_decoded_correctly(bad_site):
+    output, _ = bad_site
+    assert "“cukup” – lalu pergi ke kafé" in page_for(output, "cp1252")
+
+
+def test_strict_makes_warnings_fatal(tmp_path, bad_folder):
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(ROOT / "content"),
+        "-o",
+        str(tmp_path / "out"),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "--cache-path",
+        str(tmp_path / "cache"),
+        "--fatal",
+        "warnings",
+    ]
+    env = {"NEWS_DIGEST_SEEDS": str(bad_folder), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    calm = subprocess.run(command[:-2], env=env, capture_output=True, text=True, timeout=300)
+    assert calm.returncode == 0, calm.stdout + calm.stderr
