@@ -39,10 +39,12 @@ DEFAULT_DATE = None
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 
-ARTICLE_URL = "artikel/{slug}/"
-ARTICLE_SAVE_AS = "artikel/{slug}/index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
+# One URL scheme whatever an article's language (Pelican would otherwise
+# put articles not in DEFAULT_LANG elsewhere); slugs are made unique.
+ARTICLE_URL = ARTICLE_LANG_URL = "artikel/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "artikel/{slug}/index.html"
+PAGE_URL = PAGE_LANG_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "{slug}/index.html"
 CATEGORY_URL = "sumber/{slug}/"
 CATEGORY_SAVE_AS = "sumber/{slug}/index.html"
 CATEGORIES_URL = "sumber/"

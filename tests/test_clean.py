@@ -243,3 +243,15 @@ def test_original_lines_are_kept_once_and_injections_removed(article):
     kept = [normalize(line.text) for line in cleaned.kept]
     assert sorted(kept) == sorted(normalize(o) for o in originals)
     assert len(cleaned.removed) == len(injected)
+
+
+def test_link_list_under_a_heading_is_removed_only_when_nothing_else_follows():
+    body = "Paragraf pertama berita ini menceritakan perundingan di Doha."
+    links = ["Baca Juga", "Menlu AS tiba di Kairo", "Hamas tolak usulan baru"]
+    cleaned = clean_lines([body, *links])
+    assert [line.text for line in cleaned.kept] == [body]
+    assert {r.number for r in cleaned.removed} == {2, 3, 4}
+    sentence = "Perundingan dilanjutkan pada pekan depan di Kairo, kata pejabat Mesir."
+    cleaned = clean_lines([body, *links, sentence])
+    assert [r.number for r in cleaned.removed] == [2]  # only the heading
+    assert len(cleaned.kept) == 4

@@ -218,3 +218,43 @@ def test_strict_makes_warnings_fatal(tmp_path, bad_folder):
     assert result.returncode != 0
     calm = subprocess.run(command[:-2], env=env, capture_output=True, text=True, timeout=300)
     assert calm.returncode == 0, calm.stdout + calm.stderr
+
+
+def test_seeds_build_without_a_single_warning(tmp_path):
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(ROOT / "content"),
+        "-o",
+        str(tmp_path / "out"),
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "--cache-path",
+        str(tmp_path / "cache"),
+        "--fatal",
+        "warnings",
+    ]
+    result = subprocess.run(
+        command, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_archive_months_are_newest_first(seed_site):
+    html = (seed_site / "arsip" / "index.html").read_text(encoding="utf-8")
+    months = re.findall(r'href="[^"]*arsip/(\d{4}/\d{2})/"', html)
+    assert months == ["2024/10", "2024/03", "2024/01", "2023/11"]
+
+
+def test_folder_without_catalog_builds_into_events(tmp_path):
+    output = build_site(tmp_path / "events", seeds=ROOT / "tests" / "fixtures" / "events")
+    pages = sorted((output / "perjalanan").glob("*/index.html"))
+    assert len(pages) == 4  # the aid ship, the evacuation, a flood, a football match
+    ship = next(p for p in pages if "madleen" in p.parent.name)
+    assert ship.read_text(encoding="utf-8").count('class="article-item"') == 3
+    html = page_for(output, "ap-madleen")
+    assert json_ld(html)["inLanguage"] == "en"
+    assert '<html lang="en">' in html
+    assert json_ld(html)["isPartOf"]["url"].endswith(f"perjalanan/{ship.parent.name}/")

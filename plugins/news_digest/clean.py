@@ -11,7 +11,10 @@ The rules, in the order they apply to each line:
 4. a line that repeats an earlier line, exactly or nearly, is removed
    wherever it stands (reason `repeat-of:<line number>`); the earlier
    line stays in place, showing the best-written of the variants;
-5. stray labels at the very end (`Fuente`) go last (reason
+5. a heading over a list of links ("Related Topics", "Baca Juga") takes
+   the link-like lines after it when nothing but such lines follows
+   (reason `boilerplate:<rule>`);
+6. stray labels at the very end (`Fuente`) go last (reason
    `boilerplate:<rule>`).
 
 Precision beats recall: a rule removes a line only when it is sure, and a
@@ -40,6 +43,9 @@ REPEAT_SIMILARITY = 95.0
 #: Lines shorter than this (normalised) are compared exactly only: short
 #: lines differ by too few characters for a ratio to mean anything.
 MIN_FUZZY_LENGTH = 30
+
+#: Lines under a related-links heading are links only if this short.
+MAX_LINK_LENGTH = 120
 
 _QUOTES = str.maketrans(
     {
@@ -252,6 +258,11 @@ class _RepeatIndex:
         self.by_length.setdefault(len(cluster.key), []).append(cluster)
 
 
+def _link_like(text: str) -> bool:
+    """A headline in a link list: short, and not a sentence."""
+    return len(text) <= MAX_LINK_LENGTH and not _TERMINAL.search(text)
+
+
 # ---- the stage -----------------------------------------------------------
 
 
@@ -263,8 +274,9 @@ def clean(raw: RawArticle) -> CleanArticle:
 def clean_lines(lines: Sequence[str]) -> CleanArticle:
     """Clean the physical lines of an article (numbered from 1)."""
     rules = tables.boilerplate_rules()
-    anywhere = [rule for rule in rules if not rule.trailing_only]
-    trailing = [rule for rule in rules if rule.trailing_only]
+    anywhere = [rule for rule in rules if rule.where != "trailing"]
+    trailing = [rule for rule in rules if rule.where == "trailing"]
+    blocks: list[tuple[int, str]] = []  # (kept lines before a block heading, rule)
 
     kept: list[Line] = []
     clusters: list[_Cluster] = []
@@ -298,6 +310,8 @@ def clean_lines(lines: Sequence[str]) -> CleanArticle:
         rule = next((r for r in anywhere if r.matches(text)), None)
         if rule:
             removed.append(Removal(number, text, f"boilerplate:{rule.name}"))
+            if rule.where == "block":
+                blocks.append((len(clusters), rule.name))
             continue
         key = normalize(text)
         rank = _variant_rank(text, number)
@@ -311,6 +325,13 @@ def clean_lines(lines: Sequence[str]) -> CleanArticle:
         index.add(cluster)
         clusters.append(cluster)
         kept.append(Line(number, text))
+
+    for start, name in blocks:
+        tail = clusters[start:]
+        if tail and all(_link_like(cluster.best_text) for cluster in tail):
+            removed.extend(Removal(c.first, c.best_text, f"boilerplate:{name}") for c in tail)
+            del clusters[start:], kept[start:]
+            break
 
     while clusters:
         last = clusters[-1]

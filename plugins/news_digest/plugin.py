@@ -111,6 +111,19 @@ def add_reader(readers):
     readers.reader_classes["txt"] = RawArticleReader
 
 
+def forget_replaced_readers(generator):
+    """Pelican warns about files "processed by a disabled reader" even when
+    an enabled reader (markdown-it for `.md`) handles them; drop those
+    disabled readers so the warning — fatal under STRICT=1 — is not raised
+    for nothing."""
+    readers = getattr(generator, "readers", None)
+    if readers is None:
+        return
+    for extension in list(readers.disabled_readers):
+        if extension in readers.readers:
+            del readers.disabled_readers[extension]
+
+
 def report_problems(generator, metadata):
     """Log each article's problems once per build (also when cached)."""
     for problem in metadata.get("news_problems", ()):
@@ -299,6 +312,7 @@ def configure(pelican):
 def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(forget_replaced_readers)
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(place_articles)
     signals.get_generators.connect(get_generators)

@@ -26,7 +26,7 @@ def load(name: str) -> dict:
 class BoilerplateRule:
     name: str
     langs: tuple[str, ...]
-    trailing_only: bool
+    where: str  # "anywhere", "trailing" or "block" (see data/boilerplate.toml)
     patterns: tuple[re.Pattern, ...]
 
     def matches(self, line: str) -> bool:
@@ -39,7 +39,7 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
         BoilerplateRule(
             name=rule["name"],
             langs=tuple(rule["langs"]),
-            trailing_only=rule.get("where", "anywhere") == "trailing",
+            where=rule.get("where", "anywhere"),
             patterns=tuple(re.compile(p, re.IGNORECASE) for p in rule["patterns"]),
         )
         for rule in load("boilerplate")["rule"]
