@@ -126,8 +126,18 @@ def test_lines_that_differ_by_a_negation_are_both_kept():
 
 
 def test_short_lines_repeat_only_when_identical():
-    assert clean_lines(["Foto: Reuters/Ammar", "Foto: Reuters/Ammad"]).removed == ()
-    assert len(clean_lines(["Foto: Reuters/Ammar", "Foto: Reuters/Ammar."]).removed) == 1
+    assert clean_lines(["Gencatan senjata dimulai", "Gencatan senjata dimulai!"]).removed != ()
+    assert clean_lines(["Bantuan tiba di Rafah", "Bantuan tiba di Gaza"]).removed == ()
+
+
+def test_photo_credits_and_closing_initials_are_removed():
+    body = "Paragraf pertama artikel ini cukup panjang untuk dibaca."
+    cleaned = clean_lines(["Foto: Reuters/Ammar Awad", body, "Image source, Getty Images", "(han)"])
+    assert [(r.number, r.reason) for r in cleaned.removed] == [
+        (1, "boilerplate:photo-credit"),
+        (3, "boilerplate:photo-credit"),
+        (4, "boilerplate:credit-initials"),
+    ]
 
 
 def test_scraper_label_is_removed_only_at_the_end():

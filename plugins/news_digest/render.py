@@ -37,6 +37,8 @@ REASON_LABELS = {
     "boilerplate:share-widget": "tombol berbagi",
     "boilerplate:comment-widget": "kolom komentar",
     "boilerplate:scraper-label": "label sisa scraper",
+    "boilerplate:photo-credit": "kredit foto",
+    "boilerplate:credit-initials": "inisial penulis",
 }
 
 
