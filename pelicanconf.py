@@ -13,7 +13,12 @@ DEFAULT_SEEDS = os.path.join(HERE, "seeds")
 SEEDS = os.path.abspath(os.environ.get("NEWS_DIGEST_SEEDS") or DEFAULT_SEEDS)
 
 
-SITENAME = "Diplomasi Blinken di Timur Tengah"
+USING_SEEDS = SEEDS == DEFAULT_SEEDS
+SITENAME = (
+    "Diplomasi Blinken di Timur Tengah"
+    if USING_SEEDS
+    else f"Ringkasan berita: {os.path.basename(SEEDS)}"
+)
 SITEURL = os.environ.get("NEWS_DIGEST_SITEURL", "")
 RELATIVE_URLS = True
 
@@ -30,7 +35,9 @@ DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
 PLUGINS = ["news_digest", "markdown_it_reader", "sitemap"]
 READERS = {"rst": None, "html": None, "htm": None}
-NEWS_DIGEST_CATALOG = "trips" if SEEDS == DEFAULT_SEEDS else None
+# The trip catalog and the topic page describe the seeds' topic only.
+NEWS_DIGEST_CATALOG = "trips" if USING_SEEDS else None
+NEWS_DIGEST_TOPIC = "topic.md" if USING_SEEDS else None
 
 # Dates, titles and slugs come from the article text, never from file
 # names or file times (those would make builds differ between machines).

@@ -28,6 +28,7 @@ def build_site(output: Path, seeds: Path = SEEDS, **override) -> Path:
     }
     if Path(seeds).resolve() != SEEDS:
         settings["NEWS_DIGEST_CATALOG"] = None
+        settings["NEWS_DIGEST_TOPIC"] = None
     settings.update(override)
     Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=settings)).run()
     return output

@@ -180,10 +180,9 @@ def _decide(candidates: dict[str, _Candidate]) -> str | None:
 
 def assign_to_trips(articles: Sequence[Article], trips: Sequence[Event]) -> Grouping:
     """Place articles into catalog trips and settle their dates."""
-    gazetteer = names.gazetteer().with_names(
-        [(leg.place, "place") for trip in trips for leg in trip.legs]
-        + [(leg.country, "place") for trip in trips for leg in trip.legs if leg.country]
-    )
+    leg_places = [leg.place for trip in trips for leg in trip.legs]
+    leg_places += [leg.country for trip in trips for leg in trip.legs if leg.country]
+    gazetteer = names.gazetteer().with_entries({place: ("place", ()) for place in leg_places})
     by_id = {trip.id: trip for trip in trips}
     places = {a.identifier: _mentioned(a, gazetteer) for a in articles}
     scores = {

@@ -8,7 +8,7 @@ counts once for Antony Blinken and not also for "AS".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,12 +45,14 @@ class Gazetteer:
     def canonical_name(self, name: str) -> str:
         return self.canonical.get(name, name)
 
-    def with_names(self, extra: Iterable[tuple[str, str]]) -> Gazetteer:
-        """This gazetteer plus more (name, kind) pairs, e.g. a trip's legs."""
+    def with_entries(self, extra: dict[str, tuple[str, tuple[str, ...]]]) -> Gazetteer:
+        """This gazetteer plus more names: {name: (kind, other spellings)}.
+        A name it already knows (as a name or an alias) is left as it is."""
         entries = {name: (kind, self.aliases.get(name, ())) for name, kind in self.kinds.items()}
-        for name, kind in extra:
+        for name, (kind, others) in extra.items():
             if name not in self.canonical:
-                entries[name] = (kind, ())
+                known = [o for o in others if o not in self.canonical]
+                entries[name] = (kind, tuple(known))
         return build(entries)
 
 
@@ -64,7 +66,7 @@ def build(entries: dict[str, tuple[str, tuple[str, ...]]]) -> Gazetteer:
             canonical.setdefault(other, name)
     pattern = None
     if canonical:
-        pattern = re.compile(rf"(?<![\w-])(?:{tables.alternation(canonical)})(?![\w-])")
+        pattern = re.compile(rf"(?<!\w)(?:{tables.alternation(canonical)})(?!\w)")
     return Gazetteer(kinds=kinds, canonical=canonical, aliases=aliases, pattern=pattern)
 
 

@@ -6,14 +6,16 @@
 - `place_articles` (on `article_generator_pretaxonomy`) runs the group
   stage over all articles at once and gives each its trip and final date
   before Pelican builds its archives and feeds.
-- `EventPagesGenerator` adds the trip/event pages: `generate_context`
-  prepares them, `generate_output` writes them.
+- `DigestGenerator` runs the digest stage and adds the trip/event pages
+  and `digest.json`: `generate_context` prepares them (the front page
+  template reads the digest from the context), `generate_output` writes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -28,7 +30,7 @@ from pelican.generators import Generator
 from pelican.readers import BaseReader
 from pelican.utils import order_content, slugify
 
-from . import group, render
+from . import digest, group, render
 from .catalog import CatalogError, trip_from_metadata
 from .model import Article, DateFinding, Event
 from .pipeline import process_file
@@ -46,6 +48,8 @@ NO_PUBLISHER = "Sumber tidak diketahui"
 DEFAULTS = {
     "NEWS_DIGEST_MAX_BYTES": MAX_BYTES,
     "NEWS_DIGEST_CATALOG": None,
+    "NEWS_DIGEST_TOPIC": None,
+    "NEWS_DIGEST_JSON_SAVE_AS": "digest.json",
     "NEWS_DIGEST_EVENT_URL": "perjalanan/{id}/",
     "NEWS_DIGEST_EVENT_SAVE_AS": "perjalanan/{id}/index.html",
     "NEWS_DIGEST_EVENTS_URL": "perjalanan/",
@@ -141,6 +145,7 @@ class EventPage:
     articles: list = field(default_factory=list)
     url: str = ""
     save_as: str = ""
+    digest: digest.EventDigest | None = None
 
     @property
     def name(self) -> str:
@@ -216,6 +221,7 @@ def place_articles(generator):
     generator.hidden_articles = order_content(
         hidden_others + [a for a in ours if a.status == "hidden"], order
     )
+    generator.context["news_articles"] = ours
     generator.context["news_grouping"] = grouping
     generator.context["event_pages"] = [pages[e.id] for e in grouping.events]
     generator.context["unplaced_articles"] = sorted(
@@ -237,12 +243,67 @@ def _unique_slugs(articles) -> None:
 # ---- pages -------------------------------------------------------------------------
 
 
-class EventPagesGenerator(Generator):
-    """Writes a page per trip/event and the list of all of them."""
+@dataclass(frozen=True)
+class Topic:
+    """The digest's title and the editor's introduction (HTML)."""
+
+    title: str
+    intro_html: str = ""
+
+
+def load_topic(generator) -> Topic:
+    """The topic page from content/ (YAML front matter title, Markdown
+    body), read by Pelican's readers; without one, the site's name."""
+    path = generator.settings.get("NEWS_DIGEST_TOPIC")
+    fallback = Topic(title=generator.settings["SITENAME"])
+    if not path:
+        return fallback
+    if not os.path.isfile(os.path.join(generator.path, path)):
+        logger.warning("topic page %s does not exist; using the site name", path)
+        return fallback
+    page = generator.readers.read_file(base_path=generator.path, path=path, content_class=Page)
+    return Topic(title=page.metadata.get("title", fallback.title), intro_html=page.content)
+
+
+class DigestGenerator(Generator):
+    """The topic digest, a page per trip/event, and digest.json."""
 
     def generate_context(self):
         self.event_pages = self.context.get("event_pages", [])
-        self.context["events_url"] = _setting(self.settings, "NEWS_DIGEST_EVENTS_URL")
+        ours = self.context.get("news_articles", [])
+        grouping = self.context.get("news_grouping")
+        records = [a.news for a in ours]
+        self.digest = (
+            digest.build_digest(records, grouping)
+            if grouping
+            else digest.Digest(events=(), entities=(), sources=())
+        )
+        self.grouping = grouping
+        self.records = records
+        self.urls = {a.news.identifier: self._absolute(a.url) for a in ours}
+        self.event_urls = {page.event.id: self._absolute(page.url) for page in self.event_pages}
+        event_digests = {e.event_id: e for e in self.digest.events}
+        for page in self.event_pages:
+            page.digest = event_digests.get(page.event.id)
+        self.context.update(
+            {
+                "events_url": _setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
+                "digest": self.digest,
+                "topic": load_topic(self),
+                "timeline_svg": render.timeline_svg(
+                    [(page.event, len(page.articles)) for page in self.event_pages]
+                ),
+                "articles_by_identifier": {a.news.identifier: a for a in ours},
+                "entities_by_kind": {
+                    kind: [e for e in self.digest.entities if e.kind == kind]
+                    for kind in ("person", "place", "organization")
+                },
+            }
+        )
+
+    def _absolute(self, url: str) -> str:
+        siteurl = self.settings.get("SITEURL", "")
+        return f"{siteurl}/{url}" if siteurl and not self.settings["RELATIVE_URLS"] else url
 
     def generate_output(self, writer):
         for page in self.event_pages:
@@ -251,22 +312,32 @@ class EventPagesGenerator(Generator):
                 self.get_template("event"),
                 self.context,
                 event_page=page,
-                page_name=page.save_as.removesuffix("index.html").rstrip("/"),
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=page.url,
             )
-        save_as = _setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS")
         writer.write_file(
-            save_as,
+            _setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS"),
             self.get_template("events"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             url=_setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
         )
+        if self.grouping is not None:
+            self._write_json()
+
+    def _write_json(self):
+        document = digest.document(
+            self.digest, self.grouping, self.records, self.urls, self.event_urls
+        )
+        path = os.path.join(self.output_path, _setting(self.settings, "NEWS_DIGEST_JSON_SAVE_AS"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2, sort_keys=True)
+            handle.write("\n")
 
 
 def get_generators(pelican):
-    return EventPagesGenerator
+    return DigestGenerator
 
 
 @cache

@@ -139,3 +139,96 @@ def script_json(data) -> str:
     """JSON that cannot close its <script> element or open a comment."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# ---- timeline -------------------------------------------------------------------
+
+TIMELINE_WIDTH = 720
+TIMELINE_HEIGHT = 110
+TIMELINE_MARGIN = 24
+TIMELINE_AXIS_Y = 64
+MAX_LABELLED_EVENTS = 12
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def _event_label(event, count: int) -> str:
+    name = f"ke-{event.number}" if event.number else _shorten(event.name, 18)
+    return f"{name} · {count} artikel"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _month_starts(first: date, last: date):
+    day = date(first.year, first.month, 1)
+    while day <= last:
+        yield day
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def timeline_svg(entries) -> str:
+    """An inline SVG timeline of dated events: each a mark on a date axis,
+    linked to its section (#id), labelled with its article count. Built at
+    build time, so it needs no JavaScript."""
+    dated = [(event, count) for event, count in entries if event.start]
+    if not dated:
+        return ""
+    first = min(event.start for event, _ in dated)
+    last = max(event.end or event.start for event, _ in dated)
+    axis_start = date(first.year, first.month, 1)
+    months = list(_month_starts(first, last))
+    end_month = months[-1]
+    axis_end = date(end_month.year + (end_month.month == 12), end_month.month % 12 + 1, 1)
+    span = (axis_end - axis_start).days
+    inner = TIMELINE_WIDTH - 2 * TIMELINE_MARGIN
+
+    def x(day: date) -> float:
+        return round(TIMELINE_MARGIN + (day - axis_start).days / span * inner, 1)
+
+    summary = f"Garis waktu {len(dated)} perjalanan/peristiwa, {format_range(first, last)}"
+    parts = [
+        f'<svg class="timeline" viewBox="0 0 {TIMELINE_WIDTH} {TIMELINE_HEIGHT}" '
+        f'role="group" aria-labelledby="timeline-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="timeline-title">{html.escape(summary)}</title>',
+        f'<line class="axis" x1="{TIMELINE_MARGIN}" y1="{TIMELINE_AXIS_Y}" '
+        f'x2="{TIMELINE_WIDTH - TIMELINE_MARGIN}" y2="{TIMELINE_AXIS_Y}"/>',
+    ]
+    step = max(1, len(months) // 8)
+    for i, month in enumerate(months):
+        tick = x(month)
+        parts.append(
+            f'<line class="tick" x1="{tick}" y1="{TIMELINE_AXIS_Y - 4}" x2="{tick}" '
+            f'y2="{TIMELINE_AXIS_Y + 4}"/>'
+        )
+        if i % step == 0:
+            label = SHORT_MONTHS[month.month - 1]
+            if i == 0 or month.month == 1:
+                label += f" {month.year}"
+            parts.append(
+                f'<text class="month" x="{tick}" y="{TIMELINE_AXIS_Y + 22}">{label}</text>'
+            )
+    labelled = len(dated) <= MAX_LABELLED_EVENTS
+    for i, (event, count) in enumerate(dated):
+        left, right = x(event.start), x(event.end or event.start)
+        width = max(right - left, 8.0)
+        description = (
+            f"{event.name}, {format_range(event.start, event.end or event.start)}, {count} artikel"
+        )
+        parts.append(f'<a href="#{html.escape(event.id)}" aria-label="{html.escape(description)}">')
+        parts.append(f"<title>{html.escape(description)}</title>")
+        parts.append(
+            f'<rect class="mark" x="{left}" y="{TIMELINE_AXIS_Y - 7}" width="{width}" '
+            f'height="14" rx="4"/>'
+        )
+        if labelled:
+            y = TIMELINE_AXIS_Y - 16 - 16 * (i % 2)
+            anchor = "start" if left < TIMELINE_WIDTH / 2 else "end"
+            at = left if anchor == "start" else left + width
+            parts.append(
+                f'<text class="label" x="{at}" y="{y}" text-anchor="{anchor}">'
+                f"{html.escape(_event_label(event, count))}</text>"
+            )
+        parts.append("</a>")
+    parts.append("</svg>")
+    return "\n".join(parts)

@@ -1,0 +1,460 @@
+"""Digest stage: what happened on each trip, from all sources at once.
+
+Nothing here is written, only chosen: every key point and quote is a
+sentence or span of an article's cleaned text and cites the article.
+
+Key points (per event) are chosen by centroid centrality, the method of
+MEAD (Radev et al., 2004): a sentence is central when its TF-IDF vector
+is close to the centroid of all the event's sentences. A sentence carried
+by several outlets (a near-duplicate in another article) is merged into
+one point citing all of them and ranks higher; points are then picked
+greedily, skipping any too like one already picked (maximal marginal
+relevance), and giving each article a turn before any gets a second.
+Sentence comparisons stay inside one event, and the near-duplicate search
+only looks at the best candidates, so the cost grows with the corpus.
+
+Quotes are quoted spans followed by an attribution verb ("…," kata
+Blinken). People, places and organisations come from the alias table,
+plus people introduced by a title ("Presiden Joe Biden").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from . import dates, names, tables, terms
+from .clean import normalize
+from .model import Article, Grouping
+
+MAX_POINTS = 5
+MIN_POINTS = 3
+SENTENCES_PER_ARTICLE = 15
+MIN_SENTENCE_CHARS = 40
+MAX_SENTENCE_CHARS = 400
+MIN_SENTENCE_WORDS = 6
+SUPPORT_CANDIDATES = 20  # only the best candidates look for near-duplicates
+SAME_POINT_RATIO = 80.0  # token-set ratio: another outlet's version of a sentence
+SAME_POINT_COSINE = 0.6
+TOO_SIMILAR_COSINE = 0.45  # two picked points must stay below this
+SUPPORT_WEIGHT = 0.5
+LEAD_WEIGHT = 0.3
+TURN_FLOOR = 0.5  # an uncited article's best must reach this share of the top
+MAX_QUOTES = 6
+MIN_QUOTE_CHARS = 30
+MAX_SPEAKER_WORDS = 8
+ADJACENT_GAP = 3  # "Menteri Luar Negeri AS, Antony Blinken" is one mention
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    text: str
+    articles: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]  # (article, its own verbatim sentence)
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None
+    article: str
+
+
+@dataclass(frozen=True)
+class EventDigest:
+    event_id: str
+    key_points: tuple[KeyPoint, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str | None
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Digest:
+    events: tuple[EventDigest, ...]
+    entities: tuple[Entity, ...]
+    sources: tuple[Source, ...]
+
+
+# ---- key points --------------------------------------------------------------
+
+
+@dataclass
+class _Sentence:
+    article: str
+    text: str
+    position: int
+    vector: terms.Vector
+    key: str
+    score: float = 0.0
+
+
+def _sentences(article: Article) -> list[tuple[str, int]]:
+    found = []
+    for line in article.clean.kept:
+        for sentence in dates.sentences(line.text):
+            sentence = sentence.strip()
+            if (
+                MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS
+                and len(sentence.split()) >= MIN_SENTENCE_WORDS
+                and _TERMINAL.search(sentence)
+                and _balanced_quotes(sentence)
+            ):
+                found.append((sentence, len(found)))
+            if len(found) >= SENTENCES_PER_ARTICLE:
+                return found
+    return found
+
+
+def _balanced_quotes(sentence: str) -> bool:
+    """A sentence cut out of the middle of a quotation reads wrongly alone."""
+    return sentence.count("“") == sentence.count("”") and sentence.count('"') % 2 == 0
+
+
+def _same_point(a: _Sentence, b: _Sentence) -> bool:
+    return (
+        terms.cosine(a.vector, b.vector) >= SAME_POINT_COSINE
+        or fuzz.token_set_ratio(a.key, b.key) >= SAME_POINT_RATIO
+    )
+
+
+def key_points(event_articles: Sequence[Article]) -> tuple[KeyPoint, ...]:
+    """The 3–5 most central sentences of an event, merged across outlets."""
+    raw = [(a.identifier, text, pos) for a in event_articles for text, pos in _sentences(a)]
+    if not raw:
+        return ()
+    documents = [terms.features(text) for _, text, _ in raw]
+    weights = terms.idf(documents)
+    candidates = [
+        _Sentence(ident, text, pos, terms.vector(doc, weights), normalize(text))
+        for (ident, text, pos), doc in zip(raw, documents, strict=True)
+    ]
+    centre = terms.centroid(c.vector for c in candidates)
+    for c in candidates:
+        c.score = terms.cosine(c.vector, centre) * (1 + LEAD_WEIGHT / (1 + c.position))
+    candidates.sort(key=lambda c: (-c.score, c.article, c.position))
+
+    support: dict[int, list[_Sentence]] = {}
+    for c in candidates[:SUPPORT_CANDIDATES]:
+        others = {}
+        for other in candidates:
+            if other.article != c.article and other.article not in others and _same_point(c, other):
+                others[other.article] = other
+        support[id(c)] = list(others.values())
+        c.score *= 1 + SUPPORT_WEIGHT * len(others)
+    candidates.sort(key=lambda c: (-c.score, c.article, c.position))
+
+    order = [a.identifier for a in event_articles]
+    wanted = min(MAX_POINTS, max(MIN_POINTS, len(order) + 2))
+    picked: list[tuple[_Sentence, list[_Sentence]]] = []
+    used: list[_Sentence] = []
+    cited: set[str] = set()
+    remaining = list(candidates)
+    while remaining and len(picked) < wanted:
+        top = remaining[0].score
+        fresh = [c for c in remaining if c.article not in cited and c.score >= TURN_FLOOR * top]
+        choice = fresh[0] if fresh else remaining[0]
+        remaining.remove(choice)
+        if any(
+            terms.cosine(choice.vector, u.vector) >= TOO_SIMILAR_COSINE or _same_point(choice, u)
+            for u in used
+        ):
+            continue
+        merged = support.get(id(choice), [])
+        picked.append((choice, merged))
+        used.extend([choice, *merged])
+        cited.update([choice.article, *(m.article for m in merged)])
+
+    points = []
+    for choice, merged in picked:
+        versions = sorted([choice, *merged], key=lambda s: order.index(s.article))
+        points.append(
+            KeyPoint(
+                text=choice.text,
+                articles=tuple(s.article for s in versions),
+                sources=tuple((s.article, s.text) for s in versions),
+            )
+        )
+    # in the order the story is told: by article, then position
+    points.sort(key=lambda p: min(order.index(a) for a in p.articles))
+    return tuple(points)
+
+
+# ---- quotes ----------------------------------------------------------------------
+
+
+@cache
+def _quote_pattern() -> re.Pattern:
+    verbs = tables.alternation(tables.load("entities")["quote_verbs"]["after"])
+    return re.compile(
+        r"(?P<open>[“\"‘])(?P<text>[^“”\"]{%d,}?)(?P<close>[”\"’])\s*,?\s*"
+        r"(?P<verb>%s)\b(?P<rest>[^.;:!?]*)" % (MIN_QUOTE_CHARS, verbs)
+    )
+
+
+def _speaker(phrase: str, gazetteer: names.Gazetteer) -> str | None:
+    words = []
+    stops = set(tables.load("entities")["quote_verbs"]["speaker_stops"])
+    for word in phrase.replace(",", " , ").split():
+        if word == "," or word in stops:
+            break
+        words.append(word)
+        if len(words) >= MAX_SPEAKER_WORDS:
+            break
+    text = " ".join(words).strip()
+    if not text:
+        return None
+    people = [m for m in gazetteer.find(text) if m.kind == "person"]
+    if people:
+        return people[-1].name
+    person = _titled_person(text)
+    return person or text
+
+
+def find_quotes(article: Article, gazetteer: names.Gazetteer) -> list[Quote]:
+    """Direct quotations with the speaker the text names ("kata Blinken");
+    a pronoun attribution ("katanya") gives the quote no speaker."""
+    found = []
+    for line in article.clean.kept:
+        for match in _quote_pattern().finditer(line.text):
+            text = match.group("text").strip().rstrip(",")
+            verb = match.group("verb").lower()
+            speaker = None if verb.endswith("nya") else _speaker(match.group("rest"), gazetteer)
+            found.append(Quote(text=text, speaker=speaker, article=article.identifier))
+    return found
+
+
+# ---- people, places, organisations ---------------------------------------------------
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(tables.load("entities")["person_titles"]["words"])
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(tables.load("entities")["not_names"]["words"])
+
+
+@cache
+def _titled_pattern() -> re.Pattern:
+    word = r"[A-Z][a-zA-Z'’.-]+"
+    return re.compile(
+        rf"(?<![\w-])(?:{tables.alternation(_titles())})\s+"
+        rf"(?P<name>{word}(?:\s+(?:bin\s+|al-|el-)?{word}){{1,7}})"
+    )
+
+
+def _titled_person(text: str) -> str | None:
+    """The name after a title: "Presiden Joe Biden" → "Joe Biden",
+    "Sekretaris Jenderal Liga Arab Ahmed Aboul Gheit" → "Ahmed Aboul Gheit"
+    (offices, places and organisations in front are not the name)."""
+    match = _titled_pattern().search(text)
+    if not match:
+        return None
+    gazetteer = names.gazetteer()
+    words = match.group("name").split()
+    while words:
+        rest = " ".join(words)
+        lead = next((m for m in gazetteer.find(rest) if m.start == 0), None)
+        if lead and lead.kind != "person":
+            words = rest[lead.end :].split()
+        elif words[0] in _not_names() or words[0].isupper():
+            words.pop(0)
+        else:
+            break
+    for i, word in enumerate(words):  # a full stop after a word ends the name
+        if word.endswith(".") and len(word) > 4:
+            words = [*words[:i], word.rstrip(".")]
+            break
+    return " ".join(words[:4]) if len(words) >= 2 else None
+
+
+def _mentions(text: str, gazetteer: names.Gazetteer) -> list[names.Mention]:
+    """Mentions in reading order, with an entity named twice in a row
+    ("Perdana Menteri Israel, Benjamin Netanyahu", "Amerika Serikat (AS)")
+    counted once."""
+    merged: list[names.Mention] = []
+    for mention in gazetteer.find(text):
+        if merged:
+            last = merged[-1]
+            gap = text[last.end : mention.start]
+            if mention.name == last.name and len(gap) <= ADJACENT_GAP and gap.strip(" ,(") == "":
+                continue
+        merged.append(mention)
+    return merged
+
+
+def find_entities(articles: Sequence[Article], base: names.Gazetteer) -> tuple[Entity, ...]:
+    """People, places and organisations with counts, aliases merged."""
+    discovered = {}
+    for article in articles:
+        for line in article.clean.kept:
+            for match in _titled_pattern().finditer(line.text):
+                person = _titled_person(match.group(0))
+                if person and base.canonical_name(person) == person and person not in base.kinds:
+                    surname = person.split()[-1]
+                    discovered.setdefault(person, ("person", (surname,)))
+    gazetteer = base.with_entries(discovered) if discovered else base
+
+    counts: Counter[str] = Counter()
+    seen: dict[str, set[str]] = defaultdict(set)
+    where: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for line in article.clean.kept:
+            for mention in _mentions(line.text, gazetteer):
+                counts[mention.name] += 1
+                where[mention.name].add(article.identifier)
+                if mention.surface != mention.name:
+                    seen[mention.name].add(mention.surface)
+    entities = [
+        Entity(
+            name=name,
+            kind=gazetteer.kinds[name],
+            aliases=tuple(sorted(seen[name])),
+            articles=tuple(sorted(where[name])),
+            count=count,
+        )
+        for name, count in counts.items()
+    ]
+    entities.sort(key=lambda e: (-e.count, e.name))
+    return tuple(entities)
+
+
+# ---- the stage ----------------------------------------------------------------------------
+
+
+def sources(articles: Sequence[Article]) -> tuple[Source, ...]:
+    by_publisher: dict[str | None, list[str]] = defaultdict(list)
+    for article in articles:
+        by_publisher[article.meta.publisher.value].append(article.identifier)
+    ordered = sorted(by_publisher.items(), key=lambda kv: (kv[0] is None, -len(kv[1]), kv[0] or ""))
+    return tuple(Source(publisher, tuple(sorted(ids))) for publisher, ids in ordered)
+
+
+def build_digest(articles: Sequence[Article], grouping: Grouping) -> Digest:
+    """The digest of a grouped corpus."""
+    gazetteer = names.gazetteer()
+    by_id = {a.identifier: a for a in articles}
+    events = []
+    for event in grouping.events:
+        members = [by_id[i] for i in grouping.articles_by_event.get(event.id, ()) if i in by_id]
+        quotes = [q for a in members for q in find_quotes(a, gazetteer)]
+        quotes.sort(key=lambda q: q.speaker is None)  # stable: named speakers first
+        events.append(EventDigest(event.id, key_points(members), tuple(quotes[:MAX_QUOTES])))
+    return Digest(
+        events=tuple(events),
+        entities=find_entities(articles, gazetteer),
+        sources=sources(articles),
+    )
+
+
+def document(
+    digest: Digest,
+    grouping: Grouping,
+    articles: Sequence[Article],
+    urls: dict[str, str],
+    event_urls: dict[str, str],
+) -> dict:
+    """The digest as the plain data of `digest.json` (shape in README.md).
+
+    Unknown values are None (JSON null), never guessed; `date` is set for
+    explicit and resolved dates only, an estimated range goes in
+    `date_range`.
+    """
+    by_event = {e.event_id: e for e in digest.events}
+    events = []
+    for event in grouping.events:
+        summary = by_event.get(event.id)
+        events.append(
+            {
+                "id": event.id,
+                "name": event.name,
+                "number": event.number,
+                "url": event_urls.get(event.id),
+                "start": event.start.isoformat() if event.start else None,
+                "end": event.end.isoformat() if event.end else None,
+                "legs": [
+                    {
+                        "place": leg.place,
+                        "country": leg.country,
+                        "start": leg.start.isoformat(),
+                        "end": leg.end.isoformat(),
+                    }
+                    for leg in event.legs
+                ],
+                "articles": list(grouping.articles_by_event.get(event.id, ())),
+                "key_points": [
+                    {
+                        "text": p.text,
+                        "articles": list(p.articles),
+                        "sources": [{"article": a, "text": t} for a, t in p.sources],
+                    }
+                    for p in (summary.key_points if summary else ())
+                ],
+                "quotes": [
+                    {"text": q.text, "speaker": q.speaker, "article": q.article}
+                    for q in (summary.quotes if summary else ())
+                ],
+            }
+        )
+    rows = []
+    for article in sorted(articles, key=lambda a: a.identifier):
+        placement = grouping.placements[article.identifier]
+        finding = placement.date
+        meta = article.meta
+        rows.append(
+            {
+                "identifier": article.identifier,
+                "title": meta.title.value,
+                "url": urls.get(article.identifier),
+                "publisher": meta.publisher.value,
+                "author": meta.author.value,
+                "place": meta.place.value,
+                "date": finding.date.isoformat() if finding.date else None,
+                "date_level": finding.level,
+                "date_range": [finding.start.isoformat(), finding.end.isoformat()]
+                if finding.start and finding.end
+                else None,
+                "lang": meta.lang.value,
+                "event": placement.event_id,
+            }
+        )
+    return {
+        "events": events,
+        "articles": rows,
+        "entities": [
+            {
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": list(e.aliases),
+                "articles": list(e.articles),
+                "count": e.count,
+            }
+            for e in digest.entities
+        ],
+        "sources": [
+            {"publisher": s.publisher, "articles": list(s.articles)} for s in digest.sources
+        ],
+    }

@@ -1,0 +1,255 @@
+"""Digest stage: key points, quotes, entities and sources, and digest.json."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import pytest
+from news_digest import names
+from news_digest.clean import clean_lines, normalize
+from news_digest.digest import build_digest, find_quotes, key_points
+from news_digest.group import group
+from news_digest.infer import infer
+from news_digest.model import Article
+from news_digest.pipeline import process_file
+from rapidfuzz import fuzz
+
+from .conftest import SEED_FILES
+from .test_group import load_trips
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {path.stem: process_file(path) for path in SEED_FILES}
+
+
+@pytest.fixture(scope="module")
+def grouping(seeds):
+    return group(list(seeds.values()), load_trips())
+
+
+@pytest.fixture(scope="module")
+def digest(seeds, grouping):
+    return build_digest(list(seeds.values()), grouping)
+
+
+def _event(digest, event_id):
+    return next(e for e in digest.events if e.event_id == event_id)
+
+
+def test_trip_4_key_points_draw_on_both_articles(digest):
+    cited = {a for point in _event(digest, "perjalanan-4").key_points for a in point.articles}
+    assert cited == {"000_84cca4261389b70a", "002_c6785a99c933e0c7"}
+
+
+def test_every_event_has_three_to_five_key_points(digest):
+    for event in digest.events:
+        assert 3 <= len(event.key_points) <= 5, event.event_id
+
+
+def test_key_points_and_quotes_are_verbatim_in_their_articles(seeds, digest):
+    for event in digest.events:
+        for point in event.key_points:
+            assert point.text in seeds[point.articles[0]].clean.text or any(
+                point.text == text for _, text in point.sources
+            )
+            for article, text in point.sources:
+                assert text in seeds[article].clean.text
+        for quote in event.quotes:
+            assert quote.text in seeds[quote.article].clean.text
+
+
+def test_no_two_key_points_are_near_duplicates(digest):
+    points = [p.text for e in digest.events for p in e.key_points]
+    for a, b in itertools.combinations(points, 2):
+        assert fuzz.token_set_ratio(normalize(a), normalize(b)) < 80, (a, b)
+
+
+def test_removed_lines_never_reach_the_digest(seeds, digest):
+    removed = {r.text for a in seeds.values() for r in a.clean.removed if len(r.text) > 20}
+    shown = [p.text for e in digest.events for p in e.key_points]
+    shown += [q.text for e in digest.events for q in e.quotes]
+    for text in shown:
+        for line in removed:
+            assert normalize(line) not in normalize(text)
+            assert normalize(text) not in normalize(line)
+
+
+def test_quotes_have_their_named_speakers(digest):
+    quotes = {q.text[:40]: q.speaker for e in digest.events for q in e.quotes}
+    assert quotes["Sebuah operasi militer besar di Rafah ak"] == "Antony Blinken"
+    assert quotes["Kami telah melakukan operasi militer yan"] == "Benjamin Netanyahu"
+    assert quotes["Saya berterima kasih kepada Afrika Selat"] == "Ahmed Aboul Gheit"
+    assert quotes["Jujur saja, menurut kami angkanya sangat"] == (
+        "mantan duta besar AS untuk Uni Emirat Arab"
+    )
+    # "…," katanya: a pronoun names nobody
+    assert quotes["Kekerasan pemukim ekstremis yang dilakuk"] is None
+
+
+def test_quote_attribution_forms():
+    cleaned = clean_lines(
+        [
+            '"Kami tidak akan mundur dari perundingan ini sama sekali," ujar Hochstein di Beirut.',
+            "“We will keep working for a ceasefire in Gaza,” Blinken said.",
+        ]
+    )
+    article = Article("q", "q.txt", "utf-8", cleaned, infer(cleaned))
+    quotes = find_quotes(article, names.gazetteer())
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Kami tidak akan mundur dari perundingan ini sama sekali", "Amos Hochstein"),
+    ]
+
+
+def _count(texts, *forms):
+    pattern = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, forms)))
+    return sum(len(pattern.findall(text)) for text in texts)
+
+
+def test_entities_merge_aliases_with_correct_counts(seeds, digest):
+    texts = [a.clean.text for a in seeds.values()]
+    entities = {e.name: e for e in digest.entities}
+    expected = {
+        "Antony Blinken": _count(texts, "Blinken", "Menlu AS"),
+        "Benjamin Netanyahu": _count(texts, "Netanyahu"),
+        "Hamas": _count(texts, "Hamas"),
+        "Rafah": _count(texts, "Rafah"),
+        "Kairo": _count(texts, "Kairo", "Cairo"),
+        "Israel": _count(texts, "Israel"),
+        "Gaza": _count(texts, "Gaza") - _count(texts, "Kementerian Kesehatan di Gaza"),
+    }
+    for name, count in expected.items():
+        assert entities[name].count == count, name
+    assert entities["Antony Blinken"].kind == "person"
+    assert entities["Kairo"].kind == "place"
+    assert entities["Hamas"].kind == "organization"
+    assert "Blinken" in entities["Antony Blinken"].aliases
+    assert set(entities["Rafah"].articles) == {"001_67b21ea2f3b9d6c0"}
+
+
+def test_titles_and_common_words_are_not_people(digest):
+    people = {e.name for e in digest.entities if e.kind == "person"}
+    for word in ("Menteri Luar Negeri", "Presiden", "Baca", "Menteri", "Perdana Menteri"):
+        assert word not in people
+    for name in people:
+        assert name.endswith(" Jr.") or not name.endswith("."), name
+
+
+def test_people_outside_the_alias_table_are_found_through_their_titles():
+    cleaned = clean_lines(
+        [
+            "Presiden Joko Widodo menerima Menteri Luar Negeri Norwegia Espen Barth Eide di Istana.",
+            "Widodo mengatakan kedua negara sepakat memperluas kerja sama energi.",
+        ]
+    )
+    article = Article("p", "p.txt", "utf-8", cleaned, infer(cleaned))
+    from news_digest.digest import find_entities
+
+    people = {e.name: e for e in find_entities([article], names.gazetteer()) if e.kind == "person"}
+    assert set(people) == {"Joko Widodo", "Espen Barth Eide"}
+    assert people["Joko Widodo"].count == 2  # the surname alone is merged
+    assert people["Joko Widodo"].aliases == ("Widodo",)
+
+
+def test_sources_count_articles_per_publisher(digest):
+    assert [(s.publisher, len(s.articles)) for s in digest.sources] == [
+        ("Tribunnews", 2),
+        ("Gatra", 1),
+        ("Suaranusantara", 1),
+        (None, 1),
+    ]
+
+
+def test_key_points_merge_one_sentence_from_two_outlets():
+    shared = "Blinken tiba di Kairo pada Kamis untuk membahas gencatan senjata di Gaza dengan Sisi."
+    variant = (
+        "Blinken tiba di Kairo pada hari Kamis untuk membahas gencatan senjata di Gaza dengan Sisi."
+    )
+    first = clean_lines(
+        [shared, "Perundingan di Kairo dijadwalkan berlangsung selama dua hari penuh."]
+    )
+    second = clean_lines([variant, "Mesir menyiapkan pengamanan ketat di sekitar istana presiden."])
+    articles = [
+        Article("a", "a.txt", "utf-8", first, infer(first)),
+        Article("b", "b.txt", "utf-8", second, infer(second)),
+    ]
+    points = key_points(articles)
+    merged = [p for p in points if len(p.articles) == 2]
+    assert len(merged) == 1
+    assert dict(merged[0].sources) == {"a": shared, "b": variant}
+
+
+# ---- the built site ---------------------------------------------------------------
+
+
+def test_digest_json_has_the_documented_shape(seed_site):
+    document = json.loads((seed_site / "digest.json").read_text(encoding="utf-8"))
+    assert set(document) >= {"events", "articles", "entities", "sources"}
+    for event in document["events"]:
+        assert set(event) >= {
+            "id",
+            "name",
+            "start",
+            "end",
+            "legs",
+            "articles",
+            "key_points",
+            "quotes",
+        }
+        for point in event["key_points"]:
+            assert set(point) >= {"text", "articles"}
+        for quote in event["quotes"]:
+            assert set(quote) >= {"text", "speaker", "article"}
+    levels = {"explicit", "resolved", "estimated", "unknown"}
+    for article in document["articles"]:
+        assert set(article) >= {
+            "identifier",
+            "title",
+            "url",
+            "publisher",
+            "author",
+            "date",
+            "date_level",
+            "lang",
+            "event",
+        }
+        assert article["date_level"] in levels
+    by_id = {a["identifier"]: a for a in document["articles"]}
+    assert by_id["000_84cca4261389b70a"]["date"] is None  # estimated: no date is guessed
+    assert by_id["002_c6785a99c933e0c7"]["publisher"] is None
+    assert by_id["001_67b21ea2f3b9d6c0"]["date"] == "2024-03-21"
+    for entity in document["entities"]:
+        assert entity["kind"] in {"person", "place", "organization"}
+    assert {s["publisher"] for s in document["sources"]} == {
+        "Tribunnews",
+        "Gatra",
+        "Suaranusantara",
+        None,
+    }
+    raw = (seed_site / "digest.json").read_text(encoding="utf-8")
+    assert raw == json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_front_page_is_the_digest(seed_site):
+    html = (seed_site / "index.html").read_text(encoding="utf-8")
+    assert "Diplomasi Blinken di Timur Tengah setelah 7 Oktober 2023" in html
+    assert '<svg class="timeline"' in html
+    for trip in ("perjalanan-3", "perjalanan-4", "perjalanan-6", "perjalanan-11"):
+        assert f'id="{trip}"' in html
+        assert f'href="#{trip}"' in html  # the timeline links to the section
+    assert "Poin utama" in html and "Kutipan" in html and "Tokoh" in html
+    assert html.count('class="cite"') > 10
+
+
+def test_folder_without_catalog_gets_a_digest(tmp_path):
+    from .conftest import ROOT, build_site
+
+    output = build_site(tmp_path / "events", seeds=ROOT / "tests" / "fixtures" / "events")
+    document = json.loads((output / "digest.json").read_text(encoding="utf-8"))
+    assert len(document["events"]) == 4
+    ship = next(e for e in document["events"] if "ap-madleen" in e["articles"])
+    assert len(ship["articles"]) == 3
+    assert ship["key_points"]
+    assert '<svg class="timeline"' in (output / "index.html").read_text(encoding="utf-8")
