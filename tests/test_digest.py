@@ -104,7 +104,8 @@ def test_quote_attribution_forms():
 
 
 def _count(texts, *forms):
-    pattern = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, forms)))
+    alternatives = "|".join(map(re.escape, forms))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     return sum(len(pattern.findall(text)) for text in texts)
 
 
@@ -140,7 +141,8 @@ def test_titles_and_common_words_are_not_people(digest):
 def test_people_outside_the_alias_table_are_found_through_their_titles():
     cleaned = clean_lines(
         [
-            "Presiden Joko Widodo menerima Menteri Luar Negeri Norwegia Espen Barth Eide di Istana.",
+            "Presiden Joko Widodo menerima Menteri Luar Negeri Norwegia Espen Barth Eide "
+            "di Istana.",
             "Widodo mengatakan kedua negara sepakat memperluas kerja sama energi.",
         ]
     )

@@ -207,8 +207,8 @@ def key_points(event_articles: Sequence[Article]) -> tuple[KeyPoint, ...]:
 def _quote_pattern() -> re.Pattern:
     verbs = tables.alternation(tables.load("entities")["quote_verbs"]["after"])
     return re.compile(
-        r"(?P<open>[“\"‘])(?P<text>[^“”\"]{%d,}?)(?P<close>[”\"’])\s*,?\s*"
-        r"(?P<verb>%s)\b(?P<rest>[^.;:!?]*)" % (MIN_QUOTE_CHARS, verbs)
+        rf"(?P<open>[“\"‘])(?P<text>[^“”\"]{{{MIN_QUOTE_CHARS},}}?)(?P<close>[”\"’])\s*,?\s*"
+        rf"(?P<verb>{verbs})\b(?P<rest>[^.;:!?]*)"
     )
 
 
