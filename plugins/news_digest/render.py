@@ -143,7 +143,7 @@ def script_json(data) -> str:
 
 # ---- timeline -------------------------------------------------------------------
 
-TIMELINE_WIDTH = 720
+TIMELINE_WIDTH = 560
 TIMELINE_HEIGHT = 110
 TIMELINE_MARGIN = 24
 TIMELINE_AXIS_Y = 64
@@ -205,8 +205,10 @@ def timeline_svg(entries) -> str:
             label = SHORT_MONTHS[month.month - 1]
             if i == 0 or month.month == 1:
                 label += f" {month.year}"
+            anchor = "start" if i == 0 else "middle"
             parts.append(
-                f'<text class="month" x="{tick}" y="{TIMELINE_AXIS_Y + 22}">{label}</text>'
+                f'<text class="month" x="{tick}" y="{TIMELINE_AXIS_Y + 22}" '
+                f'text-anchor="{anchor}">{label}</text>'
             )
     labelled = len(dated) <= MAX_LABELLED_EVENTS
     for i, (event, count) in enumerate(dated):
