@@ -33,7 +33,7 @@ DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 PLUGIN_PATHS = [os.path.join(HERE, "plugins")]
-PLUGINS = ["news_digest", "markdown_it_reader", "sitemap"]
+PLUGINS = ["news_digest", "markdown_it_reader"]
 READERS = {"rst": None, "html": None, "htm": None}
 # The trip catalog and the topic page describe the seeds' topic only.
 NEWS_DIGEST_CATALOG = "trips" if USING_SEEDS else None
@@ -87,7 +87,6 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-SITEMAP = {"format": "xml"}
 
 # Per-file results are cached by content hash for fast rebuilds.
 CACHE_CONTENT = True

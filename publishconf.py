@@ -15,3 +15,4 @@ DELETE_OUTPUT_DIRECTORY = True
 
 FEED_ALL_ATOM = "feeds/semua.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/sumber/{slug}.atom.xml"
+NEWS_DIGEST_EVENT_FEED_ATOM = "feeds/perjalanan/{id}.atom.xml"

@@ -18,6 +18,9 @@ import itertools
 import json
 import logging
 import os
+import subprocess
+import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -50,6 +53,10 @@ DEFAULTS = {
     "NEWS_DIGEST_CATALOG": None,
     "NEWS_DIGEST_TOPIC": None,
     "NEWS_DIGEST_JSON_SAVE_AS": "digest.json",
+    "NEWS_DIGEST_EVENT_FEED_ATOM": None,
+    "NEWS_DIGEST_SEARCH": True,
+    "NEWS_DIGEST_SEARCH_URL": "cari/",
+    "NEWS_DIGEST_SEARCH_SAVE_AS": "cari/index.html",
     "NEWS_DIGEST_EVENT_URL": "perjalanan/{id}/",
     "NEWS_DIGEST_EVENT_SAVE_AS": "perjalanan/{id}/index.html",
     "NEWS_DIGEST_EVENTS_URL": "perjalanan/",
@@ -146,6 +153,7 @@ class EventPage:
     url: str = ""
     save_as: str = ""
     digest: digest.EventDigest | None = None
+    feed_url: str | None = None
 
     @property
     def name(self) -> str:
@@ -266,7 +274,17 @@ def load_topic(generator) -> Topic:
 
 
 class DigestGenerator(Generator):
-    """The topic digest, a page per trip/event, and digest.json."""
+    """The topic digest, a page per trip/event, digest.json, the search
+    index, robots.txt and the sitemap."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.written: list[tuple[str, object]] = []
+        signals.content_written.connect(self._record)
+
+    def _record(self, path, context):
+        """Every page this build writes goes in the sitemap."""
+        self.written.append((path, context.get("article") or context.get("event_page")))
 
     def generate_context(self):
         self.event_pages = self.context.get("event_pages", [])
@@ -285,8 +303,17 @@ class DigestGenerator(Generator):
         event_digests = {e.event_id: e for e in self.digest.events}
         for page in self.event_pages:
             page.digest = event_digests.get(page.event.id)
+        languages = Counter(a.lang for a in ours)
+        self.search_language = (
+            min(languages, key=lambda lang: (-languages[lang], lang))
+            if languages
+            else self.settings.get("DEFAULT_LANG", "id")
+        )
+        search = _setting(self.settings, "NEWS_DIGEST_SEARCH")
         self.context.update(
             {
+                "search_url": _setting(self.settings, "NEWS_DIGEST_SEARCH_URL") if search else None,
+                "search_lang": self.search_language,
                 "events_url": _setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
                 "digest": self.digest,
                 "topic": load_topic(self),
@@ -306,7 +333,9 @@ class DigestGenerator(Generator):
         return f"{siteurl}/{url}" if siteurl and not self.settings["RELATIVE_URLS"] else url
 
     def generate_output(self, writer):
+        feed = _setting(self.settings, "NEWS_DIGEST_EVENT_FEED_ATOM")
         for page in self.event_pages:
+            page.feed_url = feed.format(id=page.event.id) if feed else None
             writer.write_file(
                 page.save_as,
                 self.get_template("event"),
@@ -315,6 +344,14 @@ class DigestGenerator(Generator):
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=page.url,
             )
+            dated = [a for a in page.articles if a.status == "published"]
+            if page.feed_url and dated:
+                writer.write_feed(
+                    sorted(dated, key=attrgetter("date"), reverse=True),
+                    self.context,
+                    page.feed_url,
+                    feed_title=page.event.name,
+                )
         writer.write_file(
             _setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS"),
             self.get_template("events"),
@@ -322,8 +359,64 @@ class DigestGenerator(Generator):
             relative_urls=self.settings["RELATIVE_URLS"],
             url=_setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
         )
+        if self.context["search_url"]:
+            writer.write_file(
+                _setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS"),
+                self.get_template("search"),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=self.context["search_url"],
+            )
         if self.grouping is not None:
             self._write_json()
+        signals.content_written.disconnect(self._record)
+        self._write_robots()
+        self._write_sitemap()
+        if self.context["search_url"]:
+            self._build_search_index()
+
+    def _write_sitemap(self):
+        """sitemap.xml of every page written, with the date of the article
+        (or the newest of a trip's articles) as its last change. Written
+        only when the site has an address: a sitemap needs absolute URLs."""
+        siteurl = self.settings.get("SITEURL", "")
+        if not siteurl.startswith(("http://", "https://")):
+            return
+        search = _setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS")
+        entries = []
+        for path, page in self.written:
+            relative = os.path.relpath(path, self.output_path).replace(os.sep, "/")
+            if relative == search:
+                continue
+            url = f"{siteurl}/{relative.removesuffix('index.html')}"
+            entries.append((url, _last_change(page)))
+        with open(os.path.join(self.output_path, "sitemap.xml"), "w", encoding="utf-8") as handle:
+            handle.write(render.sitemap_xml(entries))
+
+    def _write_robots(self):
+        """robots.txt, pointing to the sitemap when the site has an address."""
+        lines = ["User-agent: *", "Allow: /"]
+        siteurl = self.settings.get("SITEURL", "")
+        if siteurl.startswith(("http://", "https://")):
+            lines.append(f"Sitemap: {siteurl}/sitemap.xml")
+        with open(os.path.join(self.output_path, "robots.txt"), "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+
+    def _build_search_index(self):
+        """Pagefind's offline search index over the article bodies (the
+        pages mark them with data-pagefind-body), in the corpus's main
+        language so Pagefind stems its words (Indonesian included)."""
+        command = [
+            sys.executable, "-m", "pagefind", "--site", self.output_path,
+            "--force-language", self.search_language,
+        ]  # fmt: skip
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            logger.warning("search index not built: %s", error)
+            return
+        if result.returncode != 0:
+            logger.warning("search index not built: %s", (result.stderr or result.stdout)[-500:])
 
     def _write_json(self):
         document = digest.document(
@@ -334,6 +427,16 @@ class DigestGenerator(Generator):
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(document, handle, ensure_ascii=False, indent=2, sort_keys=True)
             handle.write("\n")
+
+
+def _last_change(page):
+    """The date a page last changed: its article's, or its trip's newest."""
+    if isinstance(page, EventPage):
+        dated = [a.date for a in page.articles if a.status == "published"]
+        return max(dated).date() if dated else None
+    if page is not None and getattr(page, "status", "") == "published":
+        return page.date.date()
+    return None
 
 
 def get_generators(pelican):

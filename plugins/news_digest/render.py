@@ -234,3 +234,20 @@ def timeline_svg(entries) -> str:
         parts.append("</a>")
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+# ---- sitemap ----------------------------------------------------------------------
+
+
+def sitemap_xml(entries) -> str:
+    """A sitemaps.org urlset of (absolute URL, last-modified date or None),
+    sorted by URL so that builds are byte-identical."""
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for url, modified in sorted(entries, key=lambda entry: entry[0]):
+        lastmod = f"<lastmod>{modified.isoformat()}</lastmod>" if modified else ""
+        lines.append(f"<url><loc>{html.escape(url)}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
