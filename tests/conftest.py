@@ -15,8 +15,8 @@ SEEDS = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
-def build_site(output: Path, seeds: Path = SEEDS, **override) -> Path:
-    """Build the site with the project's pelicanconf into `output`.
+def build_site(output: Path, seeds: Path = SEEDS, conf: str = "pelicanconf.py", **override) -> Path:
+    """Build the site with the project's settings file `conf` into `output`.
 
     With another input folder than the seeds, the trip catalog is off, as
     it is for `make html SEEDS=…`.
@@ -30,7 +30,7 @@ def build_site(output: Path, seeds: Path = SEEDS, **override) -> Path:
         settings["NEWS_DIGEST_CATALOG"] = None
         settings["NEWS_DIGEST_TOPIC"] = None
     settings.update(override)
-    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=settings)).run()
+    Pelican(read_settings(str(ROOT / conf), override=settings)).run()
     return output
 
 
