@@ -27,10 +27,11 @@ def published(tmp_path_factory) -> Path:
     )
 
 
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "form": "action"}
+
+
 class _Links(HTMLParser):
     """Every URL a page links to or loads, and every id it defines."""
-
-    ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "form": "action"}
 
     def __init__(self):
         super().__init__()
@@ -41,7 +42,7 @@ class _Links(HTMLParser):
         attrs = dict(attrs)
         if "id" in attrs:
             self.ids.add(attrs["id"])
-        wanted = self.ATTRIBUTES.get(tag)
+        wanted = LINK_ATTRIBUTES.get(tag)
         if wanted and attrs.get(wanted):
             self.urls.append(attrs[wanted])
 
