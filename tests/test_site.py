@@ -264,3 +264,16 @@ def test_folder_without_catalog_builds_into_events(tmp_path):
     assert json_ld(html)["inLanguage"] == "en"
     assert '<html lang="en">' in html
     assert json_ld(html)["isPartOf"]["url"].endswith(f"perjalanan/{ship.parent.name}/")
+
+
+def test_parallel_reading_gives_the_same_site_as_serial(tmp_path):
+    sources = sorted((ROOT / "tests" / "fixtures").rglob("*.txt")) + SEED_FILES
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(70):  # above the size at which workers start
+        text = sources[i % len(sources)].read_text(encoding="utf-8")
+        (folder / f"n{i:03d}.txt").write_text(f"{text}\nCatatan nomor {i} dari redaksi.\n")
+    serial = build_site(tmp_path / "serial", seeds=folder, NEWS_DIGEST_WORKERS=1)
+    parallel = build_site(tmp_path / "parallel", seeds=folder, NEWS_DIGEST_WORKERS=2)
+    assert len(article_pages(serial)) == 70
+    assert _digest(serial) == _digest(parallel)

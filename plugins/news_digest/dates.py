@@ -22,6 +22,9 @@ from .model import DateCue, DateFinding, Line
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
 
+#: Every full date has a four-digit year: lines without one are skipped.
+_YEAR = re.compile(r"\d{4}")
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
@@ -98,6 +101,8 @@ def _full_dates(lines: Sequence[Line]) -> list[_Candidate]:
     patterns = _patterns()
     found: list[_Candidate] = []
     for position, line in enumerate(lines):
+        if not _YEAR.search(line.text):
+            continue
         taken: list[tuple[int, int]] = []
         for pattern in patterns.full:
             for match in pattern.finditer(line.text):
@@ -181,7 +186,11 @@ def find_date_cues(lines: Sequence[Line]) -> tuple[DateCue, ...]:
     patterns = _patterns()
     cues: list[DateCue] = []
     for line in lines:
-        full_spans = [m.span() for p in patterns.full for m in p.finditer(line.text)]
+        full_spans = (
+            [m.span() for p in patterns.full for m in p.finditer(line.text)]
+            if _YEAR.search(line.text)
+            else []
+        )
         for sentence in sentences(line.text):
             for match in patterns.weekday.finditer(sentence):
                 if _inside(full_spans, line.text, sentence, match):
@@ -197,6 +206,8 @@ def find_date_cues(lines: Sequence[Line]) -> tuple[DateCue, ...]:
                         weekday=tables.weekday_numbers()[word.lower()],
                     )
                 )
+            if not any(c.isdigit() for c in sentence):
+                continue
             for match in patterns.day_month.finditer(sentence):
                 if _inside(full_spans, line.text, sentence, match):
                     continue

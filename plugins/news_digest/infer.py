@@ -28,8 +28,9 @@ TITLE_MIN_CUT = 40
 HEADLINE_MAX = 140
 
 #: langdetect is slow on long texts (~200 whole articles/s) and gains
-#: nothing past a few sentences, so it reads this many characters.
-LANG_SAMPLE_CHARS = 1200
+#: nothing past a few sentences (~100 words), so it reads this many
+#: characters of the cleaned text.
+LANG_SAMPLE_CHARS = 700
 
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’)]*$")
 UNKNOWN = Fact(None, "tidak disebut dalam teks")
@@ -130,6 +131,11 @@ def _detector_factory():
     detector_factory.DetectorFactory.seed = 0
     detector_factory.init_factory()
     return detector_factory._factory
+
+
+def warm_up() -> None:
+    """Load the language profiles now (e.g. before forking workers)."""
+    _detector_factory()
 
 
 def detect_language(text: str) -> Fact:

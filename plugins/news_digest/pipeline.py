@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from . import timing
 from .clean import clean
 from .infer import infer
 from .model import Article
@@ -20,14 +21,18 @@ def process_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> Article
 
     Raises read.UnreadableFile when the file cannot become an article.
     """
-    raw = read_raw(path, max_bytes=max_bytes)
-    override = read_override(path)
-    cleaned = clean(raw)
+    with timing.stage("read"):
+        raw = read_raw(path, max_bytes=max_bytes)
+        override = read_override(path)
+    with timing.stage("clean"):
+        cleaned = clean(raw)
+    with timing.stage("infer"):
+        meta = infer(cleaned, override)
     return Article(
         identifier=raw.identifier,
         source_path=raw.source_path,
         encoding=raw.encoding,
         clean=cleaned,
-        meta=infer(cleaned, override),
+        meta=meta,
         problems=raw.problems,
     )

@@ -17,9 +17,11 @@ import hashlib
 import itertools
 import json
 import logging
+import multiprocessing
 import os
 import subprocess
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,7 +35,7 @@ from pelican.generators import Generator
 from pelican.readers import BaseReader
 from pelican.utils import order_content, slugify
 
-from . import digest, group, render
+from . import digest, group, infer, render, timing
 from .catalog import CatalogError, trip_from_metadata
 from .model import Article, DateFinding, Event
 from .pipeline import process_file
@@ -62,7 +64,13 @@ DEFAULTS = {
     "NEWS_DIGEST_EVENTS_URL": "perjalanan/",
     "NEWS_DIGEST_EVENTS_SAVE_AS": "perjalanan/index.html",
     "NEWS_DIGEST_SLUG_LENGTH": 80,
+    "NEWS_DIGEST_WORKERS": os.cpu_count() or 1,
 }
+
+#: Below this many files to read, starting worker processes costs more
+#: than it saves.
+PARALLEL_MIN_FILES = 64
+PARALLEL_CHUNK = 16
 
 
 def _setting(settings, name):
@@ -78,16 +86,26 @@ class RawArticleReader(BaseReader):
     enabled = True
     file_extensions = ("txt",)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prefetched: dict[str, Article | str] | None = None
+
     def read(self, source_path):
-        try:
-            article = process_file(source_path, _setting(self.settings, "NEWS_DIGEST_MAX_BYTES"))
-        except (UnreadableFile, OSError) as error:
-            return "", {"status": "skip", "news_problems": (f"{source_path}: {error}; skipped",)}
+        result = self.prefetched.pop(source_path, None) if self.prefetched else None
+        if result is None:
+            result = _process(source_path, _setting(self.settings, "NEWS_DIGEST_MAX_BYTES"))
+        if isinstance(result, str):
+            return "", {"status": "skip", "news_problems": (f"{source_path}: {result}; skipped",)}
+        return self._page(result)
+
+    def _page(self, article: Article):
+        source_path = article.source_path
         meta = article.meta
         title_line = (
             article.clean.kept[0].number if meta.title.evidence.startswith("baris") else None
         )
         limit = _setting(self.settings, "NEWS_DIGEST_SLUG_LENGTH")
+        body = render.body_html(article, title_line)
         metadata = {
             "title": meta.title.value or article.identifier,
             "date": _as_datetime(meta.date) or UNDATED,
@@ -95,7 +113,7 @@ class RawArticleReader(BaseReader):
             "slug": _slug(meta.title.value or article.identifier, limit, self.settings),
             "lang": meta.lang.value or self.settings.get("DEFAULT_LANG", "id"),
             "identifier": article.identifier,
-            "summary": render.body_html(article, title_line).split("\n", 1)[0],
+            "summary": body.split("\n", 1)[0],
             "news": article,
             "news_problems": tuple(
                 f"{source_path}: {problem}" for problem in (*article.problems, *meta.warnings)
@@ -103,7 +121,54 @@ class RawArticleReader(BaseReader):
         }
         if meta.author.value:
             metadata["authors"] = [Author(meta.author.value, self.settings)]
-        return render.body_html(article, title_line), metadata
+        return body, metadata
+
+
+def _process(path: str, max_bytes: int) -> Article | str:
+    """The per-file stages for one file: its Article, or why it is skipped."""
+    try:
+        return process_file(path, max_bytes)
+    except (UnreadableFile, OSError) as error:
+        return str(error)
+
+
+def _process_in_worker(job: tuple[str, int]) -> tuple[Article | str, dict[str, float]]:
+    result = _process(*job)
+    return result, timing.take()
+
+
+def prefetch_articles(generator):
+    """Run the per-file stages for every raw article the content cache does
+    not hold, on all cores at once, before Pelican asks for them one by one.
+    The results are the same as reading serially; only faster."""
+    reader = generator.readers.readers.get("txt")
+    if not isinstance(reader, RawArticleReader) or reader.prefetched is not None:
+        return
+    reader.prefetched = {}
+    workers = int(_setting(generator.settings, "NEWS_DIGEST_WORKERS"))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    files = generator.get_files(
+        generator.settings["ARTICLE_PATHS"],
+        exclude=generator.settings["ARTICLE_EXCLUDES"],
+        extensions=reader.file_extensions,
+    )
+    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in sorted(files)]
+    stale = [p for p in paths if generator.readers.get_cached_data(p, None) is None]
+    if len(stale) < PARALLEL_MIN_FILES:
+        return
+    infer.warm_up()  # load language profiles once, before the workers fork
+    max_bytes = _setting(generator.settings, "NEWS_DIGEST_MAX_BYTES")
+    started = time.perf_counter()
+    seconds: Counter[str] = Counter()
+    with multiprocessing.get_context("fork").Pool(min(workers, len(stale))) as pool:
+        jobs = [(path, max_bytes) for path in stale]
+        for path, (result, stages) in zip(
+            stale, pool.imap(_process_in_worker, jobs, chunksize=PARALLEL_CHUNK), strict=True
+        ):
+            reader.prefetched[path] = result
+            seconds.update(stages)
+    timing.add_scaled(dict(seconds), time.perf_counter() - started)
 
 
 def _slug(title: str, limit: int, settings) -> str:
@@ -193,7 +258,8 @@ def place_articles(generator):
         if isinstance(getattr(a, "news", None), Article)
     ]
     trips = load_catalog(generator)
-    grouping = group.group([a.news for a in ours], trips)
+    with timing.stage("group"):
+        grouping = group.group([a.news for a in ours], trips)
     settings = generator.settings
     pages = {
         event.id: EventPage(
@@ -291,11 +357,12 @@ class DigestGenerator(Generator):
         ours = self.context.get("news_articles", [])
         grouping = self.context.get("news_grouping")
         records = [a.news for a in ours]
-        self.digest = (
-            digest.build_digest(records, grouping)
-            if grouping
-            else digest.Digest(events=(), entities=(), sources=())
-        )
+        with timing.stage("digest"):
+            self.digest = (
+                digest.build_digest(records, grouping)
+                if grouping
+                else digest.Digest(events=(), entities=(), sources=())
+            )
         self.grouping = grouping
         self.records = records
         self.urls = {a.news.identifier: self._absolute(a.url) for a in ours}
@@ -411,7 +478,8 @@ class DigestGenerator(Generator):
             "--force-language", self.search_language,
         ]  # fmt: skip
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+            with timing.stage("search_index"):
+                result = subprocess.run(command, capture_output=True, text=True, timeout=600)
         except (OSError, subprocess.TimeoutExpired) as error:
             logger.warning("search index not built: %s", error)
             return
@@ -483,10 +551,21 @@ def configure(pelican):
     )
 
 
+def start_clock(pelican):
+    timing.reset()
+
+
+def stop_clock(pelican):
+    timing.write_report()
+
+
 def register():
+    signals.initialized.connect(start_clock)
+    signals.finalized.connect(stop_clock)
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(forget_replaced_readers)
+    signals.article_generator_preread.connect(prefetch_articles)
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(place_articles)
     signals.get_generators.connect(get_generators)

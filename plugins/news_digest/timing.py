@@ -1,0 +1,67 @@
+"""Time spent per pipeline stage, for the benchmark (bench/).
+
+Stages add their wall time to one clock per build; when the environment
+variable NEWS_DIGEST_TIMINGS names a file, the Pelican glue writes the
+totals there as JSON at the end of the build. Measuring costs two
+perf_counter calls per stage and file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+
+STAGES = ("read", "clean", "infer", "group", "digest", "search_index")
+
+_seconds: dict[str, float] = defaultdict(float)
+_started = time.perf_counter()
+
+
+def reset() -> None:
+    global _started
+    _seconds.clear()
+    _started = time.perf_counter()
+
+
+@contextmanager
+def stage(name: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        _seconds[name] += time.perf_counter() - start
+
+
+def take() -> dict[str, float]:
+    """The seconds recorded so far, cleared (for a worker process to send)."""
+    taken = dict(_seconds)
+    _seconds.clear()
+    return taken
+
+
+def add_scaled(seconds: dict[str, float], wall: float) -> None:
+    """Add stage times measured in parallel workers, scaled so that they
+    sum to the wall time the parallel work took."""
+    total = sum(seconds.values())
+    for name, value in seconds.items():
+        _seconds[name] += value * wall / total if total else 0.0
+
+
+def report() -> dict[str, float]:
+    """Seconds per stage; `render` is what the build spent elsewhere
+    (Pelican reading the cache, rendering and writing pages)."""
+    total = time.perf_counter() - _started
+    stages = {name: round(_seconds.get(name, 0.0), 3) for name in STAGES}
+    stages["render"] = round(max(0.0, total - sum(_seconds.values())), 3)
+    stages["total"] = round(total, 3)
+    return stages
+
+
+def write_report() -> None:
+    path = os.environ.get("NEWS_DIGEST_TIMINGS")
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(report(), handle, indent=2, sort_keys=True)
