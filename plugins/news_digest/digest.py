@@ -35,6 +35,8 @@ from .model import Article, Grouping
 MAX_POINTS = 5
 MIN_POINTS = 3
 SENTENCES_PER_ARTICLE = 15
+MAX_EVENT_SENTENCES = 300  # a big event's candidates: lead sentences first
+MAX_TRIES = 60  # candidates examined before the picking stops
 MIN_SENTENCE_CHARS = 40
 MAX_SENTENCE_CHARS = 400
 MIN_SENTENCE_WORDS = 6
@@ -143,6 +145,8 @@ def key_points(event_articles: Sequence[Article]) -> tuple[KeyPoint, ...]:
     raw = [(a.identifier, text, pos) for a in event_articles for text, pos in _sentences(a)]
     if not raw:
         return ()
+    if len(raw) > MAX_EVENT_SENTENCES:  # keep every article's leads, then later sentences
+        raw = sorted(raw, key=lambda item: item[2])[:MAX_EVENT_SENTENCES]
     documents = [terms.features(text) for _, text, _ in raw]
     weights = terms.idf(documents)
     candidates = [
@@ -167,22 +171,26 @@ def key_points(event_articles: Sequence[Article]) -> tuple[KeyPoint, ...]:
     order = [a.identifier for a in event_articles]
     wanted = min(MAX_POINTS, max(MIN_POINTS, len(order) + 2))
     picked: list[tuple[_Sentence, list[_Sentence]]] = []
-    used: list[_Sentence] = []
+    merged_away: set[int] = set()
     cited: set[str] = set()
     remaining = list(candidates)
-    while remaining and len(picked) < wanted:
+    tries = 0
+    while remaining and len(picked) < wanted and tries < MAX_TRIES:
+        tries += 1
         top = remaining[0].score
-        fresh = [c for c in remaining if c.article not in cited and c.score >= TURN_FLOOR * top]
-        choice = fresh[0] if fresh else remaining[0]
+        fresh = next(
+            (c for c in remaining if c.article not in cited and c.score >= TURN_FLOOR * top), None
+        )
+        choice = fresh or remaining[0]
         remaining.remove(choice)
-        if any(
-            terms.cosine(choice.vector, u.vector) >= TOO_SIMILAR_COSINE or _same_point(choice, u)
-            for u in used
+        if id(choice) in merged_away or any(
+            terms.cosine(choice.vector, p.vector) >= TOO_SIMILAR_COSINE or _same_point(choice, p)
+            for p, _ in picked
         ):
             continue
         merged = support.get(id(choice), [])
         picked.append((choice, merged))
-        used.extend([choice, *merged])
+        merged_away.update(id(m) for m in merged)
         cited.update([choice.article, *(m.article for m in merged)])
 
     points = []
