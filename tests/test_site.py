@@ -204,46 +204,27 @@ def test_cp1252_text_is_decoded_correctly(bad_site):
     assert "“cukup” – lalu pergi ke kafé" in page_for(output, "cp1252")
 
 
-def test_strict_makes_warnings_fatal(tmp_path, bad_folder):
+def _pelican(tmp_path, seeds: Path | None = None, *options: str) -> subprocess.CompletedProcess:
+    """The `pelican` command as `make html` runs it, in a clean environment."""
     command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(ROOT / "content"),
-        "-o",
-        str(tmp_path / "out"),
-        "-s",
-        str(ROOT / "pelicanconf.py"),
-        "--cache-path",
-        str(tmp_path / "cache"),
-        "--fatal",
-        "warnings",
-    ]
-    env = {"NEWS_DIGEST_SEEDS": str(bad_folder), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode != 0
-    calm = subprocess.run(command[:-2], env=env, capture_output=True, text=True, timeout=300)
+        sys.executable, "-m", "pelican", str(ROOT / "content"),
+        "-o", str(tmp_path / "out"), "-s", str(ROOT / "pelicanconf.py"),
+        "--cache-path", str(tmp_path / "cache"), *options,
+    ]  # fmt: skip
+    env = {"PATH": "/usr/bin:/bin"}
+    if seeds:
+        env["NEWS_DIGEST_SEEDS"] = str(seeds)
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_strict_makes_warnings_fatal(tmp_path, bad_folder):
+    assert _pelican(tmp_path, bad_folder, "--fatal", "warnings").returncode != 0
+    calm = _pelican(tmp_path, bad_folder)
     assert calm.returncode == 0, calm.stdout + calm.stderr
 
 
 def test_seeds_build_without_a_single_warning(tmp_path):
-    command = [
-        sys.executable,
-        "-m",
-        "pelican",
-        str(ROOT / "content"),
-        "-o",
-        str(tmp_path / "out"),
-        "-s",
-        str(ROOT / "pelicanconf.py"),
-        "--cache-path",
-        str(tmp_path / "cache"),
-        "--fatal",
-        "warnings",
-    ]
-    result = subprocess.run(
-        command, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=300
-    )
+    result = _pelican(tmp_path, None, "--fatal", "warnings")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
 
