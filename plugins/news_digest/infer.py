@@ -8,6 +8,7 @@ stays unknown. An editor's sidecar override wins over everything.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -124,13 +125,19 @@ def _name(path: str) -> str:
 
 @cache
 def _detector_factory():
-    """langdetect's profiles, loaded once, with its random seed fixed so the
-    same text always gets the same answer."""
-    from langdetect import detector_factory
+    """langdetect with the profiles of data/languages.toml, loaded once,
+    and its random seed fixed so the same text always gets the same
+    answer."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    detector_factory.DetectorFactory.seed = 0
-    detector_factory.init_factory()
-    return detector_factory._factory
+    factory = DetectorFactory()
+    factory.set_seed(0)
+    profiles = []
+    for code in tables.load("languages")["detect"]:
+        with open(os.path.join(PROFILES_DIRECTORY, code), encoding="utf-8") as handle:
+            profiles.append(handle.read())
+    factory.load_json_profile(profiles)
+    return factory
 
 
 def warm_up() -> None:
