@@ -40,9 +40,10 @@ MAX_TRIES = 60  # candidates examined before the picking stops
 MIN_SENTENCE_CHARS = 40
 MAX_SENTENCE_CHARS = 400
 MIN_SENTENCE_WORDS = 6
-SUPPORT_CANDIDATES = 20  # only the best candidates look for near-duplicates
+SUPPORT_CANDIDATES = 12  # only the best candidates look for near-duplicates
 SAME_POINT_RATIO = 80.0  # token-set ratio: another outlet's version of a sentence
 SAME_POINT_COSINE = 0.6
+MIN_COSINE_FOR_RATIO = 0.3
 TOO_SIMILAR_COSINE = 0.45  # two picked points must stay below this
 SUPPORT_WEIGHT = 0.5
 LEAD_WEIGHT = 0.3
@@ -134,9 +135,13 @@ def _balanced_quotes(sentence: str) -> bool:
 
 
 def _same_point(a: _Sentence, b: _Sentence) -> bool:
+    """Two outlets' versions of one sentence share most of their words;
+    the character-level check only runs when the word vectors are close."""
+    likeness = terms.cosine(a.vector, b.vector)
+    if likeness >= SAME_POINT_COSINE:
+        return True
     return (
-        terms.cosine(a.vector, b.vector) >= SAME_POINT_COSINE
-        or fuzz.token_set_ratio(a.key, b.key) >= SAME_POINT_RATIO
+        likeness >= MIN_COSINE_FOR_RATIO and fuzz.token_set_ratio(a.key, b.key) >= SAME_POINT_RATIO
     )
 
 
