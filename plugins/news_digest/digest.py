@@ -319,32 +319,77 @@ def _mentions(text: str, gazetteer: names.Gazetteer) -> list[names.Mention]:
     return merged
 
 
-def find_entities(articles: Sequence[Article], base: names.Gazetteer) -> tuple[Entity, ...]:
-    """People, places and organisations with counts, aliases merged."""
-    discovered = {}
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:bin\s+|al-|el-)?[A-Z][\w'’.-]*)*")
+MAX_NAME_WORDS = 4
+
+
+def _discovered_mentions(text: str, names_by_form: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, as written) for each mention of a discovered person: every
+    run of capitalised words is matched against full names and surnames,
+    longest first. A dictionary lookup, so the cost does not grow with
+    the number of names (unlike one regex alternative per name)."""
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group(0).split()
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+                form = " ".join(words[i : i + n]).rstrip(".,")
+                if form in names_by_form:
+                    found.append((names_by_form[form], form))
+                    i += n
+                    break
+            else:
+                i += 1
+    return found
+
+
+def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tuple[Entity, ...]:
+    """People, places and organisations with counts, aliases merged: the
+    alias table's names, plus people introduced by a title ("Presiden Joe
+    Biden"), also counted by their surname alone."""
+    discovered: dict[str, str] = {}  # full name or surname -> full name
+    ambiguous: set[str] = set()
     for article in articles:
         for line in article.clean.kept:
             for match in _titled_pattern().finditer(line.text):
                 person = _titled_person(match.group(0))
-                if person and base.canonical_name(person) == person and person not in base.kinds:
-                    surname = person.split()[-1]
-                    discovered.setdefault(person, ("person", (surname,)))
-    gazetteer = base.with_entries(discovered) if discovered else base
+                if not person or gazetteer.canonical_name(person) != person:
+                    continue
+                if person in gazetteer.kinds:
+                    continue
+                discovered[person] = person
+                surname = person.split()[-1]
+                if discovered.get(surname, person) != person:
+                    ambiguous.add(surname)  # two people share it: count neither by it
+                discovered.setdefault(surname, person)
+    for surname in ambiguous:
+        discovered.pop(surname, None)
+    for form in list(discovered):
+        if form in gazetteer.canonical:  # "Gaza" is never a surname here
+            del discovered[form]
 
     counts: Counter[str] = Counter()
+    kinds: dict[str, str] = {}
     seen: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
     for article in articles:
         for line in article.clean.kept:
-            for mention in _mentions(line.text, gazetteer):
-                counts[mention.name] += 1
-                where[mention.name].add(article.identifier)
-                if mention.surface != mention.name:
-                    seen[mention.name].add(mention.surface)
+            mentions = [(m.name, m.kind, m.surface) for m in _mentions(line.text, gazetteer)]
+            if discovered:
+                mentions += [
+                    (n, "person", s) for n, s in _discovered_mentions(line.text, discovered)
+                ]
+            for name, kind, surface in mentions:
+                counts[name] += 1
+                kinds[name] = kind
+                where[name].add(article.identifier)
+                if surface != name:
+                    seen[name].add(surface)
     entities = [
         Entity(
             name=name,
-            kind=gazetteer.kinds[name],
+            kind=kinds[name],
             aliases=tuple(sorted(seen[name])),
             articles=tuple(sorted(where[name])),
             count=count,
