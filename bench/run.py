@@ -1,0 +1,829 @@
+"""Benchmark: our build (A) against plain Pelican (B) and Hugo (C).
+
+    python bench/run.py            sizes 1000, 5000, 10000 → bench/results.md
+    python bench/run.py --quick    200 articles only → bench/runs/results-quick.md
+
+(`make bench` / `make bench QUICK=1` run this after installing Hugo and
+checking that the corpus generator is deterministic.)
+
+For every size a corpus is generated with bench/corpus.py into bench/runs/,
+then the three builds run as whole processes, alternating A B C A B C…,
+each into a fresh output folder (A also with a fresh, empty cache folder),
+at least three times each. Every run is timed from process start to exit
+and its peak resident memory is read from `/usr/bin/time -f %M` (the
+largest single process in the build's process tree; `os.wait4` when
+/usr/bin/time is missing). A writes its per-stage seconds through
+NEWS_DIGEST_TIMINGS. Then, at one size, A is rebuilt warm: after the last
+cold run, one raw article is changed and A is rebuilt with the same cache
+and output folders, several times (a different article each time).
+
+Nothing here is a pass/fail test: the numbers go to a Markdown report with
+the targets marked met or missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+BIN = ROOT / ".venv" / "bin"
+PYTHON = BIN / "python"
+PELICAN = BIN / "pelican"
+HUGO = BIN / "hugo"
+PLAIN_CONF = BENCH / "pelicanconf_plain.py"
+TIME = Path("/usr/bin/time")
+SAMPLE_SECONDS = 0.2
+
+SIZES = (1000, 5000, 10000)
+QUICK_SIZES = (200,)
+BUILDS = ("A", "B", "C")
+NAMES = {
+    "A": "A: news-digest (raw .txt)",
+    "B": "B: plain Pelican (Markdown)",
+    "C": "C: Hugo (Markdown)",
+}
+STAGES = ("read", "clean", "infer", "group", "digest", "search_index", "render")
+
+# Targets: (A faster than B at 5k and 10k; A within 2.5× of C at 5k; A's
+# peak memory at most 1.25× B's; A at 10k at most 2.1× A at 5k; a warm
+# one-article rebuild at most 25 % of a cold build).
+TARGET_C_RATIO = 2.5
+TARGET_MEMORY_RATIO = 1.25
+TARGET_SCALING = 2.1
+TARGET_WARM_SHARE = 0.25
+
+
+@dataclass
+class Run:
+    build: str
+    size: int
+    round: int
+    seconds: float
+    peak_kb: int
+    tree_kb: int = 0
+    cpu: float = 0.0  # user + system seconds of the whole process tree
+    pages: int = 0
+    stages: dict[str, float] = field(default_factory=dict)
+    warm: bool = False
+    code: str = ""  # fingerprint of plugins/, theme/ and the settings when run
+    processes: dict[str, int] = field(default_factory=dict)  # name -> peak RSS KB
+
+
+def _clean_env(**extra: str) -> dict[str, str]:
+    """The caller's environment without make's and the plugin's variables
+    (a `make bench` must not leak its command line into the builds)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("MAKE", "MFLAGS", "NEWS_DIGEST_", "BENCH_"))
+        and key not in ("SEEDS", "OUTPUTDIR", "PELICANOPTS", "QUICK")
+    }
+    env.update(extra)
+    return env
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _name_and_peak(pid: int) -> tuple[str, int]:
+    """A process's name and its own peak RSS so far (VmHWM), in KB."""
+    name = ""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Name:"):
+                    name = line.split(None, 1)[1].strip().decode(errors="replace")
+                elif line.startswith(b"VmHWM:"):
+                    return name, int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return name, 0
+
+
+class TreeSampler(threading.Thread):
+    """Samples a process and all its descendants (build workers, Pagefind)
+    every SAMPLE_SECONDS: the peak of their summed PSS (pages forked
+    processes share counted once: the tree's real footprint) and each
+    process's own peak RSS by process name. A sample, so a very short
+    spike (or a process living less than a sample) can be missed."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self.by_name: dict[str, int] = {}
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        self.done.wait(0.05)  # let the command start
+        while not self.done.is_set():
+            pids = _descendants(self.pid)
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in pids))
+            for pid in pids[1:]:  # not /usr/bin/time itself
+                name, peak = _name_and_peak(pid)
+                if name and peak and name != TIME.name:
+                    self.by_name[name] = max(self.by_name.get(name, 0), peak)
+            self.done.wait(SAMPLE_SECONDS)
+
+
+def measure(
+    command: list[str], env: dict[str, str], log: Path
+) -> tuple[float, int, TreeSampler, float]:
+    """Run one build: its wall seconds, the peak RSS in KB of its largest
+    process (from /usr/bin/time -f %M, else os.wait4), the sampled peak PSS
+    in KB of its whole process tree and its CPU seconds. Fails loudly."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    rss_file = log.with_suffix(".rss")
+    timed = TIME.exists()
+    full = [str(TIME), "-f", "%M %U %S", "-o", str(rss_file), *command] if timed else command
+    os.sync()  # the previous run's files are on disk before this one starts
+    sampling = Path("/proc/self/smaps_rollup").exists()
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(full, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+        sampler = TreeSampler(process.pid)
+        if sampling:
+            sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        sampler.done.set()
+        if sampling:
+            sampler.join()
+    returncode = process.returncode = os.waitstatus_to_exitcode(status)
+    if returncode != 0:
+        tail = log.read_text(errors="replace")[-2000:]
+        raise SystemExit(f"build failed ({returncode}): {' '.join(command)}\n{tail}")
+    if timed:  # "%M %U %S" on the last line
+        peak_text, user, system = rss_file.read_text().splitlines()[-1].split()
+        peak, cpu = int(peak_text), float(user) + float(system)
+    else:
+        peak, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+    return seconds, peak, sampler, cpu
+
+
+def code_fingerprint() -> str:
+    """A hash of the code A runs (the plugin, the theme, the settings), to
+    tell whether it changed while the benchmark was running."""
+    digest = hashlib.sha256()
+    paths = [ROOT / "pelicanconf.py", PLAIN_CONF]
+    for folder in (ROOT / "plugins", ROOT / "theme", ROOT / "content"):
+        paths += [p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _largest(processes: dict[str, int], count: int = 3) -> list[tuple[str, int]]:
+    return sorted(processes.items(), key=lambda item: -item[1])[:count]
+
+
+def count_pages(folder: Path) -> int:
+    return sum(name.endswith(".html") for _, _, files in os.walk(folder) for name in files)
+
+
+class Bench:
+    def __init__(self, sizes, runs: int, warm_size: int, warm_runs: int, work: Path):
+        self.sizes = sizes
+        self.runs = runs
+        self.warm_size = warm_size
+        self.warm_runs = warm_runs
+        self.work = work
+        self.results: list[Run] = []
+        self.corpora: dict[int, dict] = {}
+        self.started = time.perf_counter()
+
+    def log(self, message: str) -> None:
+        elapsed = time.perf_counter() - self.started
+        print(f"[{elapsed:6.0f}s] {message}", flush=True)
+
+    # ---- the three builds ---------------------------------------------------
+
+    def command(self, build: str, corpus: Path, out: Path, cache: Path | None):
+        if build == "A":
+            return [
+                "make", "-s", "-C", str(ROOT), "html", f"SEEDS={corpus / 'raw'}",
+                f"OUTPUTDIR={out}", f"PELICANOPTS=--cache-path {cache}",
+            ]  # fmt: skip
+        if build == "B":
+            return [str(PELICAN), "-s", str(PLAIN_CONF), "-o", str(out)]
+        return [str(HUGO), "--quiet", "-s", str(corpus / "hugo"), "-d", str(out)]
+
+    def run_build(self, build, size, round_, corpus, out, cache=None, warm=False) -> Run:
+        timings = out.parent / f"{out.name}.timings.json"
+        env = _clean_env()
+        if build == "A":
+            env["NEWS_DIGEST_TIMINGS"] = str(timings)
+            timings.unlink(missing_ok=True)
+        if build == "B":
+            env["BENCH_MARKDOWN"] = str(corpus / "markdown")
+        command = self.command(build, corpus, out, cache)
+        code = code_fingerprint()
+        seconds, peak, sampler, cpu = measure(command, env, out.parent / f"{out.name}.log")
+        tree = sampler.peak_kb
+        run = Run(build, size, round_, round(seconds, 3), peak, tree, round(cpu, 2))
+        run.pages, run.warm, run.processes = count_pages(out), warm, sampler.by_name
+        run.code = code
+        if build == "A":
+            run.stages = json.loads(timings.read_text())
+        self.results.append(run)
+        self.log(
+            f"{size:>6} {build}{' warm' if warm else ''} #{round_ + 1}: {seconds:7.2f} s "
+            f"(cpu {cpu:6.1f} s), "
+            f"peak {peak / 1024:5.0f} MB (tree {tree / 1024:5.0f} MB; "
+            + ", ".join(f"{n} {kb / 1024:.0f}" for n, kb in _largest(run.processes))
+            + f"), {run.pages} pages"
+        )
+        return run
+
+    def corpus(self, size: int) -> Path:
+        folder = self.work / f"corpus-{size}"
+        start = time.perf_counter()
+        made = subprocess.run(
+            [str(PYTHON), str(BENCH / "corpus.py"), str(size), str(folder)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        # "N articles (E English) in …"
+        english = int(made.stdout.split("(", 1)[1].split()[0])
+        raw = sorted((folder / "raw").glob("*.txt"))
+        self.corpora[size] = {
+            "articles": len(raw),
+            "raw_mb": round(sum(p.stat().st_size for p in raw) / 1e6, 1),
+            "english": english,
+            "seconds": round(time.perf_counter() - start, 1),
+        }
+        self.log(f"corpus {size}: {self.corpora[size]}")
+        return folder
+
+    def run(self) -> None:
+        for size in self.sizes:
+            corpus = self.corpus(size)
+            outs = self.work / "out" / str(size)
+            shutil.rmtree(outs, ignore_errors=True)
+            for round_ in range(self.runs):
+                for build in BUILDS:
+                    out = outs / f"{build}{round_}"
+                    cache = outs / f"{build}{round_}-cache" if build == "A" else None
+                    self.run_build(build, size, round_, corpus, out, cache)
+            if size == self.warm_size:
+                last = self.runs - 1
+                self.warm(size, corpus, outs / f"A{last}", outs / f"A{last}-cache")
+            # Outputs go only once a size is done: deleting (and the discards
+            # it triggers on this disk) never overlaps a timed run.
+            shutil.rmtree(outs, ignore_errors=True)
+            os.sync()
+            self.save()
+
+    def warm(self, size: int, corpus: Path, out: Path, cache: Path) -> None:
+        """Rebuild A with the cold run's cache and output after changing one
+        article (another one each time); the articles are restored after."""
+        raw = sorted((corpus / "raw").glob("*.txt"))
+        picks = [raw[(i * 7919 + len(raw) // 3) % len(raw)] for i in range(self.warm_runs)]
+        originals = {path: path.read_bytes() for path in picks}
+        try:
+            for round_, path in enumerate(picks):
+                lines = originals[path].decode("utf-8").split("\n")
+                extra = (
+                    f"Pembaruan: petugas menyebut {round_ + 3} warga masih bertahan di lokasi "
+                    "hingga malam hari."
+                )
+                lines.insert(1, extra)
+                path.write_bytes("\n".join(lines).encode("utf-8"))
+                self.run_build("A", size, round_, corpus, out, cache, warm=True)
+        finally:
+            for path, data in originals.items():
+                path.write_bytes(data)
+
+    def save(self, final: bool = False) -> dict:
+        """Everything measured so far, in results.json (the report is made
+        from it, and `--report-only` remakes the report from it)."""
+        data = {
+            "sizes": list(self.sizes),
+            "runs_per_build": self.runs,
+            "warm_size": self.warm_size,
+            "corpora": {str(size): c for size, c in self.corpora.items()},
+            "runs": [asdict(r) for r in self.results],
+            "elapsed": round(time.perf_counter() - self.started),
+        }
+        if final:
+            data["finished"] = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+            data["machine"] = machine()
+        (self.work / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+        return data
+
+
+# ---- report ------------------------------------------------------------------------
+
+
+def _output(command: list[str]) -> str:
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError:
+        return "not available"
+    return (result.stdout + result.stderr).strip()
+
+
+def machine() -> dict[str, str]:
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    total_kb = next((int(line.split()[1]) for line in meminfo.splitlines()
+                     if line.startswith("MemTotal:")), 0)  # fmt: skip
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
+                  if line.startswith("model name")), platform.processor() or "unknown")  # fmt: skip
+    hugo = next(
+        (line for line in _output([str(HUGO), "version"]).splitlines() if "hugo v" in line),
+        "not available",
+    )
+    return {
+        "nproc": _output(["nproc"]),
+        "cpu": model,
+        "memory": f"{total_kb / 1024 / 1024:.1f} GiB",
+        "os": f"{platform.system()} {platform.release()}",
+        "python": _output([str(PYTHON), "--version"]),
+        "pelican": _output([str(PELICAN), "--version"]),
+        "hugo": hugo.split(" VendorInfo")[0],
+        "pagefind": _output([str(PYTHON), "-m", "pagefind", "--version"]).splitlines()[-1],
+        "make": _output(["make", "--version"]).splitlines()[0],
+        "commit": _output(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]),
+        "dirty": _output(
+            [
+                "git",
+                "-C",
+                str(ROOT),
+                "status",
+                "--porcelain",
+                "--",
+                "plugins",
+                "theme",
+                "pelicanconf.py",
+                "content",
+            ]
+        ),
+    }
+
+
+def _median_run(runs: list[Run]) -> Run:
+    ordered = sorted(runs, key=lambda r: r.seconds)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _stats(runs: list[Run]) -> dict:
+    seconds = [r.seconds for r in runs]
+    peaks = [r.peak_kb for r in runs]
+    return {
+        "median": statistics.median(seconds),
+        "min": min(seconds),
+        "max": max(seconds),
+        "peak_mb": statistics.median(peaks) / 1024,
+        "peak_max_mb": max(peaks) / 1024,
+        "tree_mb": statistics.median(r.tree_kb for r in runs) / 1024,
+        "cpu": statistics.median(r.cpu for r in runs),
+        "pages": runs[0].pages,
+        "n": len(runs),
+    }
+
+
+def _fmt_time(s: dict) -> str:
+    return f"{s['median']:.2f} s ({s['min']:.2f}–{s['max']:.2f})"
+
+
+def _verdict(ok: bool, detail: str) -> str:
+    return f"**met** — {detail}" if ok else f"**missed** — {detail}"
+
+
+def report(data: dict, quick: bool, path: Path) -> str:
+    runs = [Run(**r) for r in data["runs"]]
+    sizes = tuple(data["sizes"])
+    corpora = {int(size): c for size, c in data["corpora"].items()}
+    warm_size = data["warm_size"]
+    cold = {
+        (size, build): _stats(
+            [r for r in runs if r.size == size and r.build == build and not r.warm]
+        )
+        for size in sizes
+        for build in BUILDS
+    }
+    info = data["machine"]
+    codes = list(dict.fromkeys(r.code for r in runs))
+    if len(codes) > 1:
+        first = {code: min(i for i, r in enumerate(runs) if r.code == code) for code in codes}
+        changes = ", ".join(
+            f"{code} from {runs[i].size} {runs[i].build} #{runs[i].round + 1}"
+            for code, i in first.items()
+        )
+    lines = [
+        "# Benchmark: news-digest against plain Pelican and Hugo",
+        "",
+        f"Generated by `{'make bench QUICK=1' if quick else 'make bench'}` "
+        f"(bench/run.py), finished {data['finished']}"
+        + (f" after {data['elapsed']} s; " if data.get("elapsed") else "; ")
+        + f"{data['runs_per_build']} cold runs per build and size, alternating A B C A B C…; "
+        "times are medians with the min–max range in brackets.",
+        "",
+        "## Machine",
+        "",
+        *(
+            [
+                f"**Warning: the plugin/theme code changed while the benchmark ran ({changes}); "
+                "the runs do not all measure the same code.**",
+                "",
+            ]
+            if len(codes) > 1
+            else []
+        ),
+        f"- CPUs (`nproc`): {info['nproc']} — {info['cpu']}",
+        f"- Memory: {info['memory']}",
+        f"- OS: {info['os']}",
+        f"- {info['python']} (the project's .venv)",
+        f"- Pelican: {info['pelican']}",
+        f"- Hugo: {info['hugo']}",
+        f"- Pagefind (A's search index): {info['pagefind']}",
+        f"- {info['make']}",
+        f"- Code measured: commit {info['commit']}"
+        + (
+            " with uncommitted changes under plugins/, theme/ or the settings"
+            if info["dirty"]
+            else " (plugins/, theme/ and settings unmodified)"
+        )
+        + f"; code fingerprint {', '.join(codes)}",
+        "",
+        "## What is built",
+        "",
+        "`python bench/corpus.py N bench/runs/corpus-N` writes N raw articles "
+        "(Indonesian and English, scraper debris included) and the same articles "
+        "cleaned as Pelican Markdown and as a Hugo site. Same N, same bytes.",
+        "",
+        "| size | raw MB | English | pages A | pages B | pages C |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        c = corpora[size]
+        lines.append(
+            f"| {size} | {c['raw_mb']} | {c['english']} | {cold[size, 'A']['pages']} "
+            f"| {cold[size, 'B']['pages']} | {cold[size, 'C']['pages']} |"
+        )
+    lines += [
+        "",
+        "Pages = HTML files written. A writes an article page per article plus "
+        "event pages, month archives, source and author lists, the digest front "
+        "page, `digest.json` and a Pagefind search index; B writes article pages, "
+        "paginated index, category, author and archive pages with the default "
+        "theme; C writes article pages, the paginated home and section lists and "
+        "category pages.",
+        "",
+        "## Commands",
+        "",
+        "Each run gets a fresh output folder `<fresh>` (and A a fresh, empty cache "
+        "folder), and is run under `/usr/bin/time -f %M` from the repository root:",
+        "",
+        "```sh",
+        "# A: ours (stage seconds written to <timings>.json)",
+        "NEWS_DIGEST_TIMINGS=<timings>.json make -s html SEEDS=bench/runs/corpus-N/raw "
+        "OUTPUTDIR=<fresh> PELICANOPTS='--cache-path <fresh-cache>'",
+        "# B: plain Pelican, markdown-it reader, default theme, no cache",
+        "BENCH_MARKDOWN=bench/runs/corpus-N/markdown .venv/bin/pelican "
+        "-s bench/pelicanconf_plain.py -o <fresh>",
+        "# C: Hugo",
+        ".venv/bin/hugo --quiet -s bench/runs/corpus-N/hugo -d <fresh>",
+        "```",
+        "",
+        "## Cold builds",
+        "",
+        "| size | A | B | C | A/B | A/C |",
+        "|---:|---|---|---|---:|---:|",
+    ]
+    for size in sizes:
+        a, b, c = (cold[size, x] for x in BUILDS)
+        lines.append(
+            f"| {size} | {_fmt_time(a)} | {_fmt_time(b)} | {_fmt_time(c)} "
+            f"| {a['median'] / b['median']:.2f}× | {a['median'] / c['median']:.1f}× |"
+        )
+    lines += [
+        "",
+        "CPU seconds (user + system, whole process tree, median) — less sensitive "
+        "than wall time to this machine's disk, which is noisy (see Notes):",
+        "",
+        "| size | A | B | C | A/B | A/C |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        a, b, c = (cold[size, x] for x in BUILDS)
+        lines.append(
+            f"| {size} | {a['cpu']:.1f} s | {b['cpu']:.1f} s | {c['cpu']:.1f} s "
+            f"| {a['cpu'] / b['cpu']:.2f}× | {a['cpu'] / c['cpu']:.1f}× |"
+        )
+    lines += [
+        "",
+        "Memory (medians over the runs):",
+        "",
+        "| size | peak RSS A | peak RSS B | peak RSS C | RSS A/B "
+        "| tree PSS A | tree PSS B | tree PSS C | tree A/B |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        a, b, c = (cold[size, x] for x in BUILDS)
+        lines.append(
+            f"| {size} | {a['peak_mb']:.0f} MB | {b['peak_mb']:.0f} MB | {c['peak_mb']:.0f} MB "
+            f"| {a['peak_mb'] / b['peak_mb']:.2f}× | {a['tree_mb']:.0f} MB "
+            f"| {b['tree_mb']:.0f} MB | {c['tree_mb']:.0f} MB "
+            f"| {a['tree_mb'] / max(b['tree_mb'], 1e-9):.2f}× |"
+        )
+    lines += [
+        "",
+        "Peak RSS = `/usr/bin/time -f %M`: the peak resident memory of the largest "
+        "single process of the build's process tree, whichever it is. Tree PSS = "
+        "the peak of the summed proportional set size of the whole process tree, "
+        f"sampled every {SAMPLE_SECONDS} s (A's forked workers and Pagefind "
+        "included, pages shared after a fork counted once). The memory target "
+        "uses peak RSS.",
+        "",
+        "Which process is the largest — each process's own peak RSS (its VmHWM, "
+        "sampled; median over the runs), the three largest per build:",
+        "",
+        "| size | A | B | C |",
+        "|---:|---|---|---|",
+    ]
+    for size in sizes:
+        cells = []
+        for build in BUILDS:
+            chosen = [r for r in runs if r.size == size and r.build == build and not r.warm]
+            names = {name for r in chosen for name in r.processes}
+            peaks = {
+                name: statistics.median(r.processes.get(name, 0) for r in chosen) for name in names
+            }
+            cells.append(
+                ", ".join(f"{name} {kb / 1024:.0f} MB" for name, kb in _largest(peaks)) or "–"
+            )
+        lines.append(f"| {size} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "(`pelican` is Pelican and, in A, its forked per-file workers, which "
+        "carry the same name; `pagefind…` is the search indexer A runs at the "
+        "end of its build; `python` is the Pagefind launcher.)",
+        "",
+    ]
+    if len(sizes) >= 2:
+        lines += ["Scaling (median time at one size over the previous size):", ""]
+        for small, large in itertools.pairwise(sizes):
+            parts = [
+                f"{build} {cold[large, build]['median'] / cold[small, build]['median']:.2f}×"
+                for build in BUILDS
+            ]
+            lines.append(f"- {large}/{small}: " + ", ".join(parts))
+        lines.append("")
+
+    warm_runs = [r for r in runs if r.warm]
+    warm_share = None
+    if warm_runs:
+        w = _stats(warm_runs)
+        base = cold[warm_size, "A"]
+        warm_share = w["median"] / base["median"]
+        lines += [
+            "## Warm rebuild (A)",
+            "",
+            f"At {warm_size} articles: after the last cold A build, one raw "
+            "article gets a new second line and A is rebuilt with the same "
+            f"`--cache-path` and output folder; {len(warm_runs)} times, a different "
+            "article each time.",
+            "",
+            "| | time | % of cold A |",
+            "|---|---|---:|",
+            f"| cold A (median) | {_fmt_time(base)} | 100 % |",
+            f"| warm, one article changed | {_fmt_time(w)} | {100 * warm_share:.0f} % |",
+            "",
+        ]
+
+    lines += [
+        "## Where A spends its time",
+        "",
+        "Stage seconds from NEWS_DIGEST_TIMINGS for the median cold run at each "
+        "size (and the median warm rebuild); `render` is everything outside the "
+        "plugin's stages: Pelican's own reading of the content cache, its "
+        "generators, Jinja rendering and writing the files. "
+        "The slowest stage is in bold.",
+        "",
+        "| run | " + " | ".join(STAGES) + " | total | wall |",
+        "|---|" + "---:|" * (len(STAGES) + 2),
+    ]
+    split_rows = [(f"cold {size}", _median_run([r for r in runs if r.size == size
+                   and r.build == "A" and not r.warm])) for size in sizes]  # fmt: skip
+    if warm_runs:
+        split_rows.append((f"warm {warm_size}", _median_run(warm_runs)))
+    for label, run in split_rows:
+        worst = max(STAGES, key=lambda s: run.stages.get(s, 0.0))
+        total = run.stages.get("total", 0.0) or 1.0
+        cells = []
+        for stage in STAGES:
+            value = run.stages.get(stage, 0.0)
+            cell = f"{value:.2f} ({100 * value / total:.0f} %)"
+            cells.append(f"**{cell}**" if stage == worst else cell)
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {total:.2f} | {run.seconds:.2f} |")
+    lines += [
+        "",
+        "`total` is measured inside Pelican (from its `initialized` signal to "
+        "`finalized`); `wall` includes interpreter start-up, imports and make.",
+        "",
+        "## Targets",
+        "",
+    ]
+    lines += targets(cold, sizes, warm_share, quick)
+    lines += [
+        "",
+        "## Notes",
+        "",
+        "- Wall time is from process start to exit, for the whole command "
+        "(for A: make, Pelican, its forked per-file workers and Pagefind).",
+        "- Before every run the harness calls `sync`; outputs are deleted only "
+        "after all runs of a size, so no deletion overlaps a timed run. The "
+        "corpus files are in the page cache (just written).",
+        "- This machine's disk (ext4 with `discard` on a virtual disk) is slow and "
+        "uneven for creating many small files: 2000 directories with one 8 KB "
+        "file each took from 0.14 s to 3.3 s depending on where on the same "
+        "file system they were made. Every build writes thousands of files, A "
+        "the most (its pages plus Pagefind's index fragments), so wall times "
+        "carry that noise; the CPU-seconds table is steadier.",
+        "- The harness samples memory every "
+        f"{SAMPLE_SECONDS} s (about 2 ms of CPU per sample), on the same two cores.",
+        "- A hides articles whose date the text does not give from its "
+        "date-ordered lists but still writes their pages, so its page count is "
+        "comparable with B's and C's.",
+    ]
+    text = "\n".join(lines) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def targets(cold, sizes, warm_share, quick) -> list[str]:
+    out = []
+
+    def missing(what: str) -> str:
+        return f"- {what}: not measured (this run's sizes: {', '.join(map(str, sizes))})"
+
+    for size in (5000, 10000):
+        what = f"A faster than B at {size}"
+        if (size, "A") not in cold:
+            out.append(missing(what))
+            continue
+        a, b = cold[size, "A"]["median"], cold[size, "B"]["median"]
+        detail = f"A {a:.1f} s vs B {b:.1f} s (A/B = {a / b:.2f}×)"
+        if a >= b:
+            detail += f"; A must lose {a - b:.1f} s ({100 * (1 - b / a):.0f} % of its time)"
+        out.append(f"- {what}: " + _verdict(a < b, detail))
+
+    what = "A within 2.5× of C at 5000"
+    if (5000, "A") in cold:
+        a, c = cold[5000, "A"]["median"], cold[5000, "C"]["median"]
+        ratio = a / c
+        detail = f"A/C = {ratio:.1f}× (A {a:.1f} s, C {c:.1f} s" + (
+            f"; A would need ≤ {TARGET_C_RATIO * c:.1f} s, {ratio / TARGET_C_RATIO:.1f}× less)"
+            if ratio > TARGET_C_RATIO
+            else ")"
+        )
+        out.append(f"- {what}: " + _verdict(ratio <= TARGET_C_RATIO, detail))
+    else:
+        out.append(missing(what))
+
+    ratios = {size: cold[size, "A"]["peak_mb"] / cold[size, "B"]["peak_mb"] for size in sizes}
+    worst = max(ratios, key=ratios.get)
+    detail = ", ".join(
+        f"{size}: {cold[size, 'A']['peak_mb']:.0f} MB vs {cold[size, 'B']['peak_mb']:.0f} MB "
+        f"= {ratio:.2f}×"
+        for size, ratio in ratios.items()
+    )
+    ok = ratios[worst] <= TARGET_MEMORY_RATIO
+    if not ok:
+        detail += f"; worst at {worst}, {ratios[worst] / TARGET_MEMORY_RATIO:.2f}× over the limit"
+    out.append("- A peak memory ≤ 1.25× B: " + _verdict(ok, detail))
+
+    what = "A at 10000 ≤ 2.1× A at 5000"
+    if (10000, "A") in cold and (5000, "A") in cold:
+        ratio = cold[10000, "A"]["median"] / cold[5000, "A"]["median"]
+        detail = f"{ratio:.2f}× (linear would be 2.0×)"
+        if ratio > TARGET_SCALING:
+            detail += f"; over by {ratio - TARGET_SCALING:.2f}"
+        out.append(f"- {what}: " + _verdict(ratio <= TARGET_SCALING, detail))
+    else:
+        out.append(missing(what))
+
+    what = "Warm one-article rebuild ≤ 25 % of cold"
+    if warm_share is None:
+        out.append(f"- {what}: not measured")
+    else:
+        detail = f"{100 * warm_share:.0f} % of cold"
+        if warm_share > TARGET_WARM_SHARE:
+            detail += f"; over by {100 * (warm_share - TARGET_WARM_SHARE):.0f} points"
+        out.append(f"- {what}: " + _verdict(warm_share <= TARGET_WARM_SHARE, detail))
+    if quick:
+        out += ["", "QUICK run (200 articles): a check that the harness works, not a result."]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="200 articles only")
+    parser.add_argument("--sizes", help="comma-separated corpus sizes")
+    parser.add_argument("--runs", type=int, default=3, help="cold runs per build and size")
+    parser.add_argument("--warm-size", type=int, help="size of the warm rebuild")
+    parser.add_argument("--warm-runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=BENCH / "runs")
+    parser.add_argument("--results", type=Path, help="report path")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="remake the report from <work>/results.json without running anything",
+    )
+    args = parser.parse_args(argv)
+    if args.runs < 3:
+        parser.error("--runs must be at least 3 (a median of fewer means little)")
+    sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else None
+    sizes = sizes or (QUICK_SIZES if args.quick else SIZES)
+    # The warm rebuild runs at the middle size: at the largest it alone
+    # would cost several minutes more than `make bench` may take.
+    warm_size = args.warm_size or sizes[len(sizes) // 2]
+    if warm_size not in sizes:
+        parser.error("--warm-size must be one of the sizes")
+    results = args.results or (
+        args.work / "results-quick.md" if args.quick else BENCH / "results.md"
+    )
+    if args.report_only:
+        saved = args.work / "results.json"
+        data = json.loads(saved.read_text(encoding="utf-8"))
+        # results.json from an interrupted run lacks what the run adds last
+        runs = [r for r in data["runs"] if not r["warm"]]
+        data.setdefault("sizes", sorted({r["size"] for r in runs}))
+        data.setdefault("runs_per_build", 1 + max(r["round"] for r in runs))
+        warm = [r["size"] for r in data["runs"] if r["warm"]]
+        data.setdefault("warm_size", warm[0] if warm else None)
+        finished = datetime.fromtimestamp(saved.stat().st_mtime, UTC)
+        data.setdefault("finished", f"{finished:%Y-%m-%d %H:%M} UTC")
+        data.setdefault("machine", machine())
+        text = report(data, args.quick, results)
+        print(text)
+        return 0
+    for tool in (PYTHON, PELICAN, HUGO):
+        if not tool.exists():
+            parser.error(f"{tool} is missing: run `make bench`, which installs it")
+    args.work.mkdir(parents=True, exist_ok=True)
+    bench = Bench(sizes, args.runs, warm_size, args.warm_runs, args.work)
+    bench.run()
+    text = report(bench.save(final=True), args.quick, results)
+    print()
+    print(text)
+    bench.log(f"report written to {_relative(results)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
