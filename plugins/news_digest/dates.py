@@ -67,7 +67,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         full=tuple(re.compile(p, re.IGNORECASE) for p in full),
         label=re.compile(rf"\b(?:{labels})\s*:?\s*$", re.IGNORECASE),
-        future=re.compile(r"^\s*(?:mendatang|nanti|yang akan datang|mendatang)\b", re.IGNORECASE),
+        future=re.compile(r"^\s*(?:mendatang|nanti|yang akan datang)\b", re.IGNORECASE),
         weekday=re.compile(rf"\b(?P<wd>{weekday})\b", re.IGNORECASE),
         day_month=re.compile(
             rf"\b(?:(?P<d>\d{{1,2}})\s+(?P<mon>{month})\b(?!\.?,?\s+\d{{4}})"

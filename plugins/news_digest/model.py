@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-DATE_LEVELS = ("explicit", "resolved", "estimated", "unknown")
-
 
 @dataclass(frozen=True)
 class RawArticle:
@@ -86,7 +84,7 @@ class Fact:
 class DateFinding:
     """When an article was published, and how sure we are.
 
-    `level` is one of DATE_LEVELS. `date` is set for explicit and resolved
+    `level` is explicit, resolved, estimated or unknown. `date` is set for explicit and resolved
     dates, `start`/`end` for estimated ones (the range the date lies in).
     """
 

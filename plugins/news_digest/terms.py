@@ -26,16 +26,6 @@ def stopwords() -> frozenset[str]:
     return frozenset(word for words in data.values() for word in words)
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case content words of three letters or more."""
-    stop = stopwords()
-    return [
-        word
-        for word in (w.lower() for w in _WORD.findall(text))
-        if len(word) >= 3 and word not in stop
-    ]
-
-
 def features(text: str) -> list[str]:
     """Content words, the two-word phrases they form ("afrika selatan",
     "tidak pantas"), and a name feature ("@madleen") for every capitalised
