@@ -30,6 +30,7 @@ import itertools
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -83,6 +84,9 @@ class Run:
     warm: bool = False
     code: str = ""  # fingerprint of plugins/, theme/ and the settings when run
     processes: dict[str, int] = field(default_factory=dict)  # name -> peak RSS KB
+    other_cpu: float = 0.0  # CPU seconds of other processes on the machine meanwhile
+    steal: float = 0.0  # CPU seconds stolen by the VM host meanwhile
+    discarded: bool = False  # disturbed and run again: kept out of the medians
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
@@ -177,12 +181,38 @@ class TreeSampler(threading.Thread):
             self.done.wait(SAMPLE_SECONDS)
 
 
-def measure(
-    command: list[str], env: dict[str, str], log: Path
-) -> tuple[float, int, TreeSampler, float]:
+def _machine_cpu() -> tuple[float, float]:
+    """Machine-wide busy and stolen CPU seconds since boot (/proc/stat)."""
+    try:
+        with open("/proc/stat") as handle:
+            fields = [int(x) for x in handle.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
+    hz = os.sysconf("SC_CLK_TCK")
+    return (user + nice + system + irq + softirq) / hz, steal / hz
+
+
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_kb: int
+    sampler: TreeSampler
+    cpu: float
+    other_cpu: float  # CPU seconds used meanwhile by processes outside the build
+    steal: float  # CPU seconds the virtual machine's host took away meanwhile
+
+
+def measure(command: list[str], env: dict[str, str], log: Path) -> Measured:
     """Run one build: its wall seconds, the peak RSS in KB of its largest
     process (from /usr/bin/time -f %M, else os.wait4), the sampled peak PSS
-    in KB of its whole process tree and its CPU seconds. Fails loudly."""
+    in KB of its whole process tree, its CPU seconds, and how much other
+    work the machine did meanwhile. Fails loudly."""
     log.parent.mkdir(parents=True, exist_ok=True)
     rss_file = log.with_suffix(".rss")
     timed = TIME.exists()
@@ -190,6 +220,8 @@ def measure(
     os.sync()  # the previous run's files are on disk before this one starts
     sampling = Path("/proc/self/smaps_rollup").exists()
     with open(log, "wb") as out:
+        busy_before, steal_before = _machine_cpu()
+        own_before = _own_cpu()
         start = time.perf_counter()
         process = subprocess.Popen(full, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
         sampler = TreeSampler(process.pid)
@@ -200,6 +232,8 @@ def measure(
         sampler.done.set()
         if sampling:
             sampler.join()
+        busy_after, steal_after = _machine_cpu()
+        own = _own_cpu() - own_before
     returncode = process.returncode = os.waitstatus_to_exitcode(status)
     if returncode != 0:
         tail = log.read_text(errors="replace")[-2000:]
@@ -209,7 +243,8 @@ def measure(
         peak, cpu = int(peak_text), float(user) + float(system)
     else:
         peak, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
-    return seconds, peak, sampler, cpu
+    other = max(0.0, busy_after - busy_before - cpu - own)
+    return Measured(seconds, peak, sampler, cpu, other, steal_after - steal_before)
 
 
 def code_fingerprint() -> str:
@@ -223,6 +258,21 @@ def code_fingerprint() -> str:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+#: No disturbed run is repeated once the benchmark could pass this many
+#: seconds (`make bench` must stay under 15 minutes on the 2-core machine).
+RETRY_DEADLINE = 780
+
+#: A run is disturbed when the rest of the machine used more CPU meanwhile
+#: than this share of one core over the run's wall time (or the VM's host
+#: took as much away).
+DISTURBED_SHARE = 0.05
+
+
+def disturbed(run: Run) -> bool:
+    limit = max(0.2, DISTURBED_SHARE * run.seconds)
+    return run.other_cpu > limit or run.steal > limit
 
 
 def _largest(processes: dict[str, int], count: int = 3) -> list[tuple[str, int]]:
@@ -270,10 +320,11 @@ class Bench:
             env["BENCH_MARKDOWN"] = str(corpus / "markdown")
         command = self.command(build, corpus, out, cache)
         code = code_fingerprint()
-        seconds, peak, sampler, cpu = measure(command, env, out.parent / f"{out.name}.log")
-        tree = sampler.peak_kb
+        m = measure(command, env, out.parent / f"{out.name}.log")
+        seconds, peak, tree, cpu = m.seconds, m.peak_kb, m.sampler.peak_kb, m.cpu
         run = Run(build, size, round_, round(seconds, 3), peak, tree, round(cpu, 2))
-        run.pages, run.warm, run.processes = count_pages(out), warm, sampler.by_name
+        run.pages, run.warm, run.processes = count_pages(out), warm, m.sampler.by_name
+        run.other_cpu, run.steal = round(m.other_cpu, 2), round(m.steal, 2)
         run.code = code
         if build == "A":
             run.stages = json.loads(timings.read_text())
@@ -284,6 +335,11 @@ class Bench:
             f"peak {peak / 1024:5.0f} MB (tree {tree / 1024:5.0f} MB; "
             + ", ".join(f"{n} {kb / 1024:.0f}" for n, kb in _largest(run.processes))
             + f"), {run.pages} pages"
+            + (
+                f"; DISTURBED: other CPU {run.other_cpu:.1f} s, steal {run.steal:.1f} s"
+                if disturbed(run)
+                else ""
+            )
         )
         return run
 
@@ -313,19 +369,32 @@ class Bench:
             corpus = self.corpus(size)
             outs = self.work / "out" / str(size)
             shutil.rmtree(outs, ignore_errors=True)
+            warm_base = None
             for round_ in range(self.runs):
                 for build in BUILDS:
-                    out = outs / f"{build}{round_}"
-                    cache = outs / f"{build}{round_}-cache" if build == "A" else None
-                    self.run_build(build, size, round_, corpus, out, cache)
+                    for attempt in ("", "r"):
+                        out = outs / f"{build}{round_}{attempt}"
+                        cache = outs / f"{build}{round_}{attempt}-cache" if build == "A" else None
+                        run = self.run_build(build, size, round_, corpus, out, cache)
+                        if not (disturbed(run) and not attempt and self.may_retry(run)):
+                            break
+                        run.discarded = True
+                        self.log("  disturbed by other work on the machine: run again")
+                    if build == "A":
+                        warm_base = (out, cache)
             if size == self.warm_size:
-                last = self.runs - 1
-                self.warm(size, corpus, outs / f"A{last}", outs / f"A{last}-cache")
+                self.warm(size, corpus, *warm_base)
             # Outputs go only once a size is done: deleting (and the discards
             # it triggers on this disk) never overlaps a timed run.
             shutil.rmtree(outs, ignore_errors=True)
             os.sync()
             self.save()
+
+    def may_retry(self, run: Run) -> bool:
+        """A disturbed run is run once more, unless that could take the
+        whole benchmark past RETRY_DEADLINE seconds."""
+        elapsed = time.perf_counter() - self.started
+        return elapsed + run.seconds < RETRY_DEADLINE
 
     def warm(self, size: int, corpus: Path, out: Path, cache: Path) -> None:
         """Rebuild A with the cold run's cache and output after changing one
@@ -447,7 +516,8 @@ def _verdict(ok: bool, detail: str) -> str:
 
 
 def report(data: dict, quick: bool, path: Path) -> str:
-    runs = [Run(**r) for r in data["runs"]]
+    everything = [Run(**r) for r in data["runs"]]
+    runs = [r for r in everything if not r.discarded]  # what the medians are made of
     sizes = tuple(data["sizes"])
     corpora = {int(size): c for size, c in data["corpora"].items()}
     warm_size = data["warm_size"]
@@ -459,6 +529,7 @@ def report(data: dict, quick: bool, path: Path) -> str:
         for build in BUILDS
     }
     info = data["machine"]
+    troubled = [r for r in everything if disturbed(r)]
     codes = list(dict.fromkeys(r.code for r in runs))
     if len(codes) > 1:
         first = {code: min(i for i, r in enumerate(runs) if r.code == code) for code in codes}
@@ -484,6 +555,23 @@ def report(data: dict, quick: bool, path: Path) -> str:
                 "",
             ]
             if len(codes) > 1
+            else []
+        ),
+        *(
+            [
+                f"**Warning: {len(troubled)} of {len(everything)} runs were disturbed by other "
+                "work on the machine (other processes' CPU or the VM host's steal above "
+                f"{100 * DISTURBED_SHARE:.0f} % of a core over the run): "
+                + ", ".join(
+                    f"{r.size} {r.build}{' warm' if r.warm else ''} #{r.round + 1} "
+                    f"(+{max(r.other_cpu, r.steal):.1f} s"
+                    + (", run again and left out)" if r.discarded else ", kept)")
+                    for r in troubled
+                )
+                + ". Kept ones are in the medians; compare them with the min–max ranges.**",
+                "",
+            ]
+            if troubled
             else []
         ),
         f"- CPUs (`nproc`): {info['nproc']} — {info['cpu']}",
@@ -697,6 +785,15 @@ def report(data: dict, quick: bool, path: Path) -> str:
         "file system they were made. Every build writes thousands of files, A "
         "the most (its pages plus Pagefind's index fragments), so wall times "
         "carry that noise; the CPU-seconds table is steadier.",
+        "- Other load: for every run the harness reads the machine's busy and "
+        "stolen CPU time from /proc/stat and subtracts the build's own CPU time and "
+        "its own; what remains is other work that competed with the build "
+        f"(most, over all runs: {max((r.other_cpu for r in everything), default=0):.1f} s "
+        f"other CPU, {max((r.steal for r in everything), default=0):.1f} s steal). "
+        "A cold run disturbed by more than "
+        f"{100 * DISTURBED_SHARE:.0f} % of a core is run once more and left out of "
+        "the medians (not past "
+        f"{RETRY_DEADLINE} s into the benchmark); warm rebuilds are never repeated.",
         "- The harness samples memory every "
         f"{SAMPLE_SECONDS} s (about 2 ms of CPU per sample), on the same two cores.",
         "- A hides articles whose date the text does not give from its "
