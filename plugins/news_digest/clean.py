@@ -227,9 +227,9 @@ class _Cluster:
 
     key: str
     first: int
+    first_text: str
     best_text: str
     best_rank: tuple
-    slot: int
 
 
 @dataclass
@@ -278,8 +278,7 @@ def clean_lines(lines: Sequence[str]) -> CleanArticle:
     trailing = [rule for rule in rules if rule.where == "trailing"]
     blocks: list[tuple[int, str]] = []  # (kept lines before a block heading, rule)
 
-    kept: list[Line] = []
-    clusters: list[_Cluster] = []
+    clusters: list[_Cluster] = []  # the kept lines, in order
     removed: list[Removal] = []
     credits: list[Credit] = []
     dateline: Dateline | None = None
@@ -289,7 +288,7 @@ def clean_lines(lines: Sequence[str]) -> CleanArticle:
         text = raw_line.strip()
         if not text:
             continue
-        if not kept and not removed and dateline is None:
+        if not clusters and not removed and dateline is None:
             split = split_dateline(text)
             if split:
                 dateline, text = split
@@ -321,29 +320,29 @@ def clean_lines(lines: Sequence[str]) -> CleanArticle:
             if rank > cluster.best_rank:
                 cluster.best_text, cluster.best_rank = text, rank
             continue
-        cluster = _Cluster(key=key, first=number, best_text=text, best_rank=rank, slot=len(kept))
+        cluster = _Cluster(key=key, first=number, first_text=text, best_text=text, best_rank=rank)
         index.add(cluster)
         clusters.append(cluster)
-        kept.append(Line(number, text))
 
     for start, name in blocks:
         tail = clusters[start:]
         if tail and all(_link_like(cluster.best_text) for cluster in tail):
             removed.extend(Removal(c.first, c.best_text, f"boilerplate:{name}") for c in tail)
-            del clusters[start:], kept[start:]
+            del clusters[start:]
             break
 
     while clusters:
         last = clusters[-1]
-        rule = next((r for r in trailing if r.matches(kept[last.slot].text)), None)
+        rule = next((r for r in trailing if r.matches(last.first_text)), None)
         if not rule:
             break
-        removed.append(Removal(last.first, kept[last.slot].text, f"boilerplate:{rule.name}"))
+        removed.append(Removal(last.first, last.first_text, f"boilerplate:{rule.name}"))
         clusters.pop()
-        kept.pop()
 
-    kept = [Line(c.first, c.best_text) for c in clusters]
     removed.sort(key=lambda r: (r.number, r.reason != "dateline"))
     return CleanArticle(
-        kept=tuple(kept), removed=tuple(removed), dateline=dateline, credits=tuple(credits)
+        kept=tuple(Line(c.first, c.best_text) for c in clusters),
+        removed=tuple(removed),
+        dateline=dateline,
+        credits=tuple(credits),
     )
