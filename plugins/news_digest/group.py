@@ -73,11 +73,31 @@ def _days(start: date, end: date):
         day += timedelta(days=1)
 
 
-def _leg_names(leg: Leg, gazetteer: names.Gazetteer) -> tuple[set[str], set[str]]:
-    """Canonical names for a leg's city and country."""
-    city = {gazetteer.canonical_name(leg.place)}
-    country = {gazetteer.canonical_name(leg.country)} if leg.country else set()
-    return city, country
+@dataclass(frozen=True)
+class _Atlas:
+    """The gazetteer extended with the catalog's places, and each leg's
+    city and country under their canonical names, worked out once."""
+
+    gazetteer: names.Gazetteer
+    cities: dict[Leg, frozenset[str]]
+    countries: dict[Leg, frozenset[str]]
+
+    @classmethod
+    def of(cls, trips: Sequence[Event]) -> _Atlas:
+        legs = [leg for trip in trips for leg in trip.legs]
+        places = [leg.place for leg in legs] + [leg.country for leg in legs if leg.country]
+        gazetteer = names.gazetteer().with_entries({place: ("place", ()) for place in places})
+        return cls(
+            gazetteer=gazetteer,
+            cities={leg: frozenset({gazetteer.canonical_name(leg.place)}) for leg in legs},
+            countries={
+                leg: frozenset({gazetteer.canonical_name(leg.country)} if leg.country else ())
+                for leg in legs
+            },
+        )
+
+    def names(self, leg: Leg) -> frozenset[str]:
+        return self.cities[leg] | self.countries[leg]
 
 
 def _mentioned(article: Article, gazetteer: names.Gazetteer) -> tuple[set[str], set[str]]:
@@ -116,9 +136,7 @@ def _trip_matches(trip: Event, override: str) -> bool:
     return override in {trip.id, str(trip.number)}
 
 
-def _strong_score(
-    article: Article, trip: Event, places: set[str], gazetteer: names.Gazetteer
-) -> _Candidate:
+def _strong_score(article: Article, trip: Event, places: set[str], atlas: _Atlas) -> _Candidate:
     meta = article.meta
     found = _Candidate(0.0, [])
     if meta.trip_override:
@@ -146,19 +164,15 @@ def _strong_score(
         for cue in meta.date_cues:
             if not cue.weekday:
                 continue
-            here = _sentence_places(cue.sentence, gazetteer)
+            here = _sentence_places(cue.sentence, atlas.gazetteer)
             for day in _cue_days(cue, trip.start, trip.end):
-                legs = [
-                    leg
-                    for leg in _legs_on(trip, day)
-                    if _leg_names(leg, gazetteer)[0] & here or _leg_names(leg, gazetteer)[1] & here
-                ]
+                legs = [leg for leg in _legs_on(trip, day) if atlas.names(leg) & here]
                 if legs:
                     found.score += SCORE_DAY_AND_PLACE
                     found.evidence.append(f"{cue.text} di {legs[0].place} cocok dengan {_fmt(day)}")
                     break
-    cities = {n for leg in trip.legs for n in _leg_names(leg, gazetteer)[0]}
-    countries = {n for leg in trip.legs for n in _leg_names(leg, gazetteer)[1]} - cities
+    cities = {n for leg in trip.legs for n in atlas.cities[leg]}
+    countries = {n for leg in trip.legs for n in atlas.countries[leg]} - cities
     place_score = SCORE_PLACE_CITY * len(places & cities) + SCORE_PLACE_COUNTRY * len(
         places & countries
     )
@@ -180,13 +194,11 @@ def _decide(candidates: dict[str, _Candidate]) -> str | None:
 
 def assign_to_trips(articles: Sequence[Article], trips: Sequence[Event]) -> Grouping:
     """Place articles into catalog trips and settle their dates."""
-    leg_places = [leg.place for trip in trips for leg in trip.legs]
-    leg_places += [leg.country for trip in trips for leg in trip.legs if leg.country]
-    gazetteer = names.gazetteer().with_entries({place: ("place", ()) for place in leg_places})
+    atlas = _Atlas.of(trips)
     by_id = {trip.id: trip for trip in trips}
-    places = {a.identifier: _mentioned(a, gazetteer) for a in articles}
+    places = {a.identifier: _mentioned(a, atlas.gazetteer) for a in articles}
     scores = {
-        a.identifier: {t.id: _strong_score(a, t, places[a.identifier][0], gazetteer) for t in trips}
+        a.identifier: {t.id: _strong_score(a, t, places[a.identifier][0], atlas) for t in trips}
         for a in articles
     }
     chosen = {a.identifier: _decide(scores[a.identifier]) for a in articles}
@@ -222,14 +234,12 @@ def assign_to_trips(articles: Sequence[Article], trips: Sequence[Event]) -> Grou
             continue
         trip = by_id[trip_id]
         evidence = tuple(dict.fromkeys(scores[article.identifier][trip_id].evidence))
-        finding = settle_date(article, trip, places[article.identifier][1], gazetteer)
+        finding = settle_date(article, trip, places[article.identifier][1], atlas)
         placements[article.identifier] = Placement(article.identifier, trip_id, finding, evidence)
     return _grouping(trips, placements)
 
 
-def settle_date(
-    article: Article, trip: Event, located: set[str], gazetteer: names.Gazetteer
-) -> DateFinding:
+def settle_date(article: Article, trip: Event, located: set[str], atlas: _Atlas) -> DateFinding:
     """The article's date given its trip: explicit if printed; resolved when
     a day name or day-month in the text leaves one day of the trip (placed
     by the sentence's places or the dateline when several fit); else
@@ -240,15 +250,8 @@ def settle_date(
     for cue in meta.date_cues:
         days = _cue_days(cue, trip.start, trip.end)
         if len(days) > 1:
-            here = _sentence_places(cue.sentence, gazetteer) | located
-            days = [
-                d
-                for d in days
-                if any(
-                    (_leg_names(leg, gazetteer)[0] | _leg_names(leg, gazetteer)[1]) & here
-                    for leg in _legs_on(trip, d)
-                )
-            ]
+            here = _sentence_places(cue.sentence, atlas.gazetteer) | located
+            days = [d for d in days if any(atlas.names(leg) & here for leg in _legs_on(trip, d))]
         if len(days) == 1:
             (day,) = days
             legs = _legs_on(trip, day)
@@ -258,7 +261,7 @@ def settle_date(
                 date=day,
                 evidence=f"“{cue.text}” pada {trip.label} = {_fmt(day)}{where}",
             )
-    legs = [leg for leg in trip.legs if (_leg_names(leg, gazetteer)[0]) & located]
+    legs = [leg for leg in trip.legs if atlas.cities[leg] & located]
     if legs:
         start = min(leg.start for leg in legs)
         end = max(leg.end for leg in legs)
