@@ -515,6 +515,18 @@ def _verdict(ok: bool, detail: str) -> str:
     return f"**met** — {detail}" if ok else f"**missed** — {detail}"
 
 
+def _comparison_table(cold: dict, sizes, key: str, cell) -> list[str]:
+    """A markdown table of A, B and C per size, with A/B and A/C on `key`."""
+    lines = ["| size | A | B | C | A/B | A/C |", "|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        a, b, c = (cold[size, x] for x in BUILDS)
+        lines.append(
+            f"| {size} | {cell(a)} | {cell(b)} | {cell(c)} "
+            f"| {a[key] / b[key]:.2f}× | {a[key] / c[key]:.1f}× |"
+        )
+    return lines
+
+
 def report(data: dict, quick: bool, path: Path) -> str:
     everything = [Run(**r) for r in data["runs"]]
     runs = [r for r in everything if not r.discarded]  # what the medians are made of
@@ -632,29 +644,15 @@ def report(data: dict, quick: bool, path: Path) -> str:
         "",
         "## Cold builds",
         "",
-        "| size | A | B | C | A/B | A/C |",
-        "|---:|---|---|---|---:|---:|",
     ]
-    for size in sizes:
-        a, b, c = (cold[size, x] for x in BUILDS)
-        lines.append(
-            f"| {size} | {_fmt_time(a)} | {_fmt_time(b)} | {_fmt_time(c)} "
-            f"| {a['median'] / b['median']:.2f}× | {a['median'] / c['median']:.1f}× |"
-        )
+    lines += _comparison_table(cold, sizes, "median", _fmt_time)
     lines += [
         "",
         "CPU seconds (user + system, whole process tree, median) — less sensitive "
         "than wall time to this machine's disk, which is noisy (see Notes):",
         "",
-        "| size | A | B | C | A/B | A/C |",
-        "|---:|---:|---:|---:|---:|---:|",
     ]
-    for size in sizes:
-        a, b, c = (cold[size, x] for x in BUILDS)
-        lines.append(
-            f"| {size} | {a['cpu']:.1f} s | {b['cpu']:.1f} s | {c['cpu']:.1f} s "
-            f"| {a['cpu'] / b['cpu']:.2f}× | {a['cpu'] / c['cpu']:.1f}× |"
-        )
+    lines += _comparison_table(cold, sizes, "cpu", lambda s: f"{s['cpu']:.1f} s")
     lines += [
         "",
         "Memory (medians over the runs):",
