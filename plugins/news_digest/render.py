@@ -144,7 +144,7 @@ def script_json(data) -> str:
 # ---- timeline -------------------------------------------------------------------
 
 TIMELINE_WIDTH = 560
-TIMELINE_HEIGHT = 110
+TIMELINE_HEIGHT = 124
 TIMELINE_MARGIN = 24
 TIMELINE_AXIS_Y = 64
 MAX_LABELLED_EVENTS = 12
@@ -201,14 +201,16 @@ def timeline_svg(entries) -> str:
             f'<line class="tick" x1="{tick}" y1="{TIMELINE_AXIS_Y - 4}" x2="{tick}" '
             f'y2="{TIMELINE_AXIS_Y + 4}"/>'
         )
+        anchor = "start" if i == 0 else "middle"
         if i % step == 0:
-            label = SHORT_MONTHS[month.month - 1]
-            if i == 0 or month.month == 1:
-                label += f" {month.year}"
-            anchor = "start" if i == 0 else "middle"
             parts.append(
                 f'<text class="month" x="{tick}" y="{TIMELINE_AXIS_Y + 22}" '
-                f'text-anchor="{anchor}">{label}</text>'
+                f'text-anchor="{anchor}">{SHORT_MONTHS[month.month - 1]}</text>'
+            )
+        if i == 0 or month.month == 1:  # years on a row of their own
+            parts.append(
+                f'<text class="month" x="{tick}" y="{TIMELINE_AXIS_Y + 40}" '
+                f'text-anchor="{anchor}">{month.year}</text>'
             )
     labelled = len(dated) <= MAX_LABELLED_EVENTS
     for i, (event, count) in enumerate(dated):
