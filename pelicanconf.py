@@ -70,7 +70,9 @@ TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "categories", "authors"]
+# The front page (index.html) is the digest, written by the plugin once the
+# digest is ready; Pelican writes the other lists.
+DIRECT_TEMPLATES = ["archives", "categories", "authors"]
 
 # The front page is the digest and is never paginated; long lists are,
 # with directory-style URLs so no page of one list can collide with another.

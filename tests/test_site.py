@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from news_digest import plugin
 
 from .conftest import ROOT, SEED_FILES, article_pages, build_site, json_ld, page_for
 
@@ -247,14 +249,60 @@ def test_folder_without_catalog_builds_into_events(tmp_path):
     assert json_ld(html)["isPartOf"]["url"].endswith(f"perjalanan/{ship.parent.name}/")
 
 
-def test_parallel_reading_gives_the_same_site_as_serial(tmp_path):
+def test_parallel_reading_gives_the_same_site_as_serial(tmp_path, monkeypatch):
     sources = sorted((ROOT / "tests" / "fixtures").rglob("*.txt")) + SEED_FILES
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(70):  # above the size at which workers start
         text = sources[i % len(sources)].read_text(encoding="utf-8")
         (folder / f"n{i:03d}.txt").write_text(f"{text}\nCatatan nomor {i} dari redaksi.\n")
+    started = []
+    in_background = plugin._in_background
+    monkeypatch.setattr(
+        plugin, "_in_background", lambda f, *a: started.append(f) or in_background(f, *a)
+    )
     serial = build_site(tmp_path / "serial", seeds=folder, NEWS_DIGEST_WORKERS=1)
+    assert started == []
     parallel = build_site(tmp_path / "parallel", seeds=folder, NEWS_DIGEST_WORKERS=2)
+    assert started == [plugin._build_digest]  # the digest was worked out in a forked worker
     assert len(article_pages(serial)) == 70
     assert _digest(serial) == _digest(parallel)
+    front = (parallel / "index.html").read_text(encoding="utf-8")
+    assert front.count('class="event-summary"') == len(list((parallel / "perjalanan").glob("*/")))
+
+
+def test_a_background_worker_that_dies_is_replaced_by_the_work_done_here(caplog):
+    parent = os.getpid()
+
+    def answer(x):
+        if os.getpid() != parent:
+            os._exit(3)  # as if the worker were killed for want of memory
+        return x * 2
+
+    result = plugin._in_background(answer, 21)
+    with caplog.at_level(logging.WARNING):
+        assert result() == 42
+    assert "background answer failed" in caplog.text
+
+
+def test_a_settings_file_listing_index_still_gets_one_digest_front_page(tmp_path):
+    site = build_site(
+        tmp_path / "out", DIRECT_TEMPLATES=["index", "archives", "categories", "authors"]
+    )
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="digest"' in front
+    assert (site / "arsip" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("save_as", "lang_save_as", "glob"),
+    [
+        ("artikel/{slug}/index.html", "artikel/{slug}/index.html", "artikel/**/*.html"),
+        ("news/{date:%Y}/{slug}.html", "news/{lang}/{slug}.html", "news/**/*.html"),
+        ("posts/{slug}.html", "{lang}/posts/{slug}.html", "**/*.html"),
+        ("{slug}.html", "{slug}-{lang}.html", "**/*.html"),
+    ],
+)
+def test_search_index_reads_the_article_pages_folder(save_as, lang_save_as, glob):
+    settings = {"ARTICLE_SAVE_AS": save_as, "ARTICLE_LANG_SAVE_AS": lang_save_as}
+    assert plugin._article_glob(settings) == glob

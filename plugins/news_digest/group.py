@@ -17,7 +17,7 @@ of their top terms so that no all-pairs comparison is ever made.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -308,6 +308,7 @@ def _slug(text: str, limit: int = 48) -> str:
 class _Cluster:
     members: list[Article]
     vectors: list[terms.Vector]
+    total: Counter[str]  # the members' vectors summed; centre is it normalised
     centre: terms.Vector
     last: date | None
 
@@ -349,13 +350,14 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
             if score >= best_score:
                 best, best_score = position, score
         if best is None:
-            clusters.append(_Cluster([article], [v], v, day))
+            clusters.append(_Cluster([article], [v], terms.sum_of([v]), v, day))
             best = len(clusters) - 1
         else:
             cluster = clusters[best]
             cluster.members.append(article)
             cluster.vectors.append(v)
-            cluster.centre = terms.centroid(cluster.vectors)
+            cluster.total.update(v)
+            cluster.centre = terms.normalized(dict(cluster.total))
             if day:
                 cluster.last = max(cluster.last or day, day)
         for term in terms.top_terms(clusters[best].centre, INDEX_TERMS):

@@ -6,9 +6,12 @@
 - `place_articles` (on `article_generator_pretaxonomy`) runs the group
   stage over all articles at once and gives each its trip and final date
   before Pelican builds its archives and feeds.
-- `DigestGenerator` runs the digest stage and adds the trip/event pages
-  and `digest.json`: `generate_context` prepares them (the front page
-  template reads the digest from the context), `generate_output` writes.
+- `DigestGenerator` runs the digest stage and adds the front page (the
+  digest), the trip/event pages, `digest.json` and the search index:
+  `generate_context` prepares them, `generate_output` writes. On a big
+  corpus the digest is worked out in a forked worker while Pelican
+  renders the article pages, and Pagefind indexes those pages while this
+  generator writes its own: both use the second core.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ import json
 import logging
 import multiprocessing
 import os
+import posixpath
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -75,6 +80,54 @@ PARALLEL_CHUNK = 16
 
 def _setting(settings, name):
     return settings.get(name, DEFAULTS[name])
+
+
+def _in_background(function, *args):
+    """Start `function(*args)` in a forked child, so that it runs on a
+    second core while this process goes on; returns a callable that waits
+    for the result (and the child's stage times). The child inherits the
+    arguments by the fork, so only the result crosses the pipe."""
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_send_result, args=(sending, function, args), daemon=True)
+    child.start()
+    sending.close()
+
+    def result():
+        with timing.waiting():
+            try:
+                outcome, value, stages = receiving.recv()
+            except EOFError:
+                outcome, value, stages = "error", "the worker process died", {}
+            finally:
+                receiving.close()
+                child.join()
+        timing.add_alongside(stages)
+        if outcome == "error":
+            logger.warning("background %s failed (%s); running it here", function.__name__, value)
+            return function(*args)
+        return value
+
+    return result
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _build_digest(records, grouping) -> digest.Digest:
+    with timing.stage("digest"):
+        return digest.build_digest(records, grouping)
+
+
+def _send_result(sending, function, args) -> None:
+    timing.take()  # the parent's stage times came along with the fork
+    try:
+        sending.send(("ok", function(*args), timing.take()))
+    except Exception as error:  # reported by the parent, which then retries
+        sending.send(("error", repr(error), {}))
+    finally:
+        sending.close()
 
 
 # ---- reader ------------------------------------------------------------------
@@ -146,7 +199,7 @@ def prefetch_articles(generator):
         return
     reader.prefetched = {}
     workers = int(_setting(generator.settings, "NEWS_DIGEST_WORKERS"))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not _can_fork():
         return
     files = generator.get_files(
         generator.settings["ARTICLE_PATHS"],
@@ -305,13 +358,19 @@ def place_articles(generator):
 
 def _unique_slugs(articles) -> None:
     """Two articles with one title get distinct URLs: every article after
-    the first (by identifier) gets its identifier appended to the slug."""
+    the first (by identifier) gets its identifier appended to the slug.
+    The URLs are final from here on."""
     seen: set[str] = set()
     for article in sorted(articles, key=lambda a: a.news.identifier):
         base = article.metadata["slug"]
         slug = base if base not in seen else f"{base}-{slugify(article.news.identifier)}"
         seen.add(slug)
         article.slug = slug
+        # Final now: Pelican's override_url spares it re-deriving the URL
+        # from the settings on every template access (~10 per page). (An
+        # override_save_as would also change how Pelican's writer treats a
+        # second write to the same file, so save_as is left alone.)
+        article.override_url = article.url
 
 
 # ---- pages -------------------------------------------------------------------------
@@ -357,19 +416,20 @@ class DigestGenerator(Generator):
         ours = self.context.get("news_articles", [])
         grouping = self.context.get("news_grouping")
         records = [a.news for a in ours]
-        with timing.stage("digest"):
-            self.digest = (
-                digest.build_digest(records, grouping)
-                if grouping
-                else digest.Digest(events=(), entities=(), sources=())
-            )
         self.grouping = grouping
         self.records = records
+        # The digest is only read by the pages this generator writes, so on
+        # a big corpus it is worked out on the second core while Pelican
+        # renders the article pages; generate_output collects it.
+        workers = int(_setting(self.settings, "NEWS_DIGEST_WORKERS"))
+        if not grouping:
+            self._digest = lambda: digest.Digest(events=(), entities=(), sources=())
+        elif workers >= 2 and len(records) >= PARALLEL_MIN_FILES and _can_fork():
+            self._digest = _in_background(_build_digest, records, grouping)
+        else:
+            self._digest = lambda: _build_digest(records, grouping)
         self.urls = {a.news.identifier: self._absolute(a.url) for a in ours}
         self.event_urls = {page.event.id: self._absolute(page.url) for page in self.event_pages}
-        event_digests = {e.event_id: e for e in self.digest.events}
-        for page in self.event_pages:
-            page.digest = event_digests.get(page.event.id)
         languages = Counter(a.lang for a in ours)
         self.search_language = (
             min(languages, key=lambda lang: (-languages[lang], lang))
@@ -382,24 +442,45 @@ class DigestGenerator(Generator):
                 "search_url": _setting(self.settings, "NEWS_DIGEST_SEARCH_URL") if search else None,
                 "search_lang": self.search_language,
                 "events_url": _setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
-                "digest": self.digest,
                 "topic": load_topic(self),
                 "timeline_svg": render.timeline_svg(
                     [(page.event, len(page.articles)) for page in self.event_pages]
                 ),
                 "articles_by_identifier": {a.news.identifier: a for a in ours},
-                "entities_by_kind": {
-                    kind: [e for e in self.digest.entities if e.kind == kind]
-                    for kind in ("person", "place", "organization")
-                },
             }
         )
+
+    def _collect_digest(self):
+        """The digest (from the background worker, if it had one) into the
+        context of the pages that show it."""
+        self.digest = self._digest()
+        event_digests = {e.event_id: e for e in self.digest.events}
+        for page in self.event_pages:
+            page.digest = event_digests.get(page.event.id)
+        self.context["digest"] = self.digest
+        self.context["entities_by_kind"] = {
+            kind: [e for e in self.digest.entities if e.kind == kind]
+            for kind in ("person", "place", "organization")
+        }
 
     def _absolute(self, url: str) -> str:
         siteurl = self.settings.get("SITEURL", "")
         return f"{siteurl}/{url}" if siteurl and not self.settings["RELATIVE_URLS"] else url
 
     def generate_output(self, writer):
+        # The article pages are written by now: Pagefind indexes them on
+        # the second core while this generator writes its own pages.
+        search_index = self._start_search_index() if self.context["search_url"] else None
+        self._collect_digest()
+        writer.write_file(
+            self.settings.get("INDEX_SAVE_AS", "index.html"),
+            self.get_template("index"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.settings.get("INDEX_URL", ""),
+            template_name="index",
+            page_name="index",
+        )
         feed = _setting(self.settings, "NEWS_DIGEST_EVENT_FEED_ATOM")
         for page in self.event_pages:
             page.feed_url = feed.format(id=page.event.id) if feed else None
@@ -439,8 +520,9 @@ class DigestGenerator(Generator):
         signals.content_written.disconnect(self._record)
         self._write_robots()
         self._write_sitemap()
-        if self.context["search_url"]:
-            self._build_search_index()
+        if search_index is not None:
+            with timing.waiting():
+                search_index.join()
 
     def _write_sitemap(self):
         """sitemap.xml of every page written, with the date of the article
@@ -469,22 +551,19 @@ class DigestGenerator(Generator):
         with open(os.path.join(self.output_path, "robots.txt"), "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines) + "\n")
 
-    def _build_search_index(self):
-        """Pagefind's offline search index over the article bodies (the
-        pages mark them with data-pagefind-body), in the corpus's main
-        language so Pagefind stems its words (Indonesian included)."""
+    def _start_search_index(self) -> threading.Thread:
+        """Pagefind's offline search index over the article pages (their
+        bodies carry data-pagefind-body), in the corpus's main language so
+        Pagefind stems its words (Indonesian included). It only reads the
+        article pages' folder, so the pages written meanwhile are no
+        concern of it."""
         command = [
             sys.executable, "-m", "pagefind", "--site", self.output_path,
-            "--force-language", self.search_language,
+            "--glob", _article_glob(self.settings), "--force-language", self.search_language,
         ]  # fmt: skip
-        try:
-            with timing.stage("search_index"):
-                result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            logger.warning("search index not built: %s", error)
-            return
-        if result.returncode != 0:
-            logger.warning("search index not built: %s", (result.stderr or result.stdout)[-500:])
+        thread = threading.Thread(target=_run_search_index, args=(command,), daemon=True)
+        thread.start()
+        return thread
 
     def _write_json(self):
         document = digest.document(
@@ -495,6 +574,28 @@ class DigestGenerator(Generator):
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(document, handle, ensure_ascii=False, indent=2, sort_keys=True)
             handle.write("\n")
+
+
+def _run_search_index(command: list[str]) -> None:
+    try:
+        with timing.stage("search_index", alongside=True):
+            result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        logger.warning("search index not built: %s", error)
+        return
+    if result.returncode != 0:
+        logger.warning("search index not built: %s", (result.stderr or result.stdout)[-500:])
+
+
+def _article_glob(settings) -> str:
+    """The pages Pagefind reads: everything under the folder the article
+    pages are saved in (the whole site when they have none of their own)."""
+    folders = [
+        posixpath.dirname(settings[key].split("{", 1)[0])
+        for key in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS")
+    ]
+    folder = posixpath.commonpath(folders)
+    return f"{folder}/**/*.html" if folder else "**/*.html"
 
 
 def _last_change(page):
@@ -525,14 +626,18 @@ def code_fingerprint() -> str:
 
 def configure(pelican):
     """Filters the theme needs, autoescaping for every template (the site
-    shows scraped text, which must never become markup), and a content
-    cache that belongs to this version of the pipeline and its settings."""
+    shows scraped text, which must never become markup), a content cache
+    that belongs to this version of the pipeline and its settings, and the
+    front page left to DigestGenerator."""
     settings = pelican.settings
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     reader_settings = repr([settings.get(k) for k in (*sorted(DEFAULTS), "DEFAULT_LANG")])
     version = hashlib.sha256((code_fingerprint() + reader_settings).encode()).hexdigest()[:16]
     settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], f"news-digest-{version}")
+    # The front page is the digest: DigestGenerator writes it when the
+    # digest is ready, after Pelican's own lists.
+    settings["DIRECT_TEMPLATES"] = [t for t in settings["DIRECT_TEMPLATES"] if t != "index"]
     environment = dict(settings.get("JINJA_ENVIRONMENT", {}))
     environment["autoescape"] = True
     settings["JINJA_ENVIRONMENT"] = environment

@@ -7,6 +7,7 @@ small candidate set, never across all pairs of a corpus.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -81,17 +82,23 @@ def normalized(raw: Vector) -> Vector:
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    """Only the shared terms count; fsum makes the result independent of
+    the (hash-seeded) order in which the set intersection yields them."""
+    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def centroid(vectors: Iterable[Vector]) -> Vector:
+    return normalized(sum_of(vectors))
+
+
+def sum_of(vectors: Iterable[Vector]) -> Counter[str]:
+    """The term-wise sum, kept by a growing cluster so that its centroid
+    (`normalized(sum)`) costs one vector's work per new member."""
     total: Counter[str] = Counter()
     for v in vectors:
         total.update(v)
-    return normalized(dict(total))
+    return total
 
 
 def top_terms(v: Vector, n: int) -> list[str]:
-    return [t for t, _ in sorted(v.items(), key=lambda item: (-item[1], item[0]))[:n]]
+    return [t for t, _ in heapq.nsmallest(n, v.items(), key=lambda item: (-item[1], item[0]))]

@@ -16,23 +16,40 @@ from contextlib import contextmanager
 
 STAGES = ("read", "clean", "infer", "group", "digest", "search_index")
 
-_seconds: dict[str, float] = defaultdict(float)
+_seconds: dict[str, float] = defaultdict(float)  # stages run by the build's own thread
+_alongside: dict[str, float] = defaultdict(float)  # stages run on another core meanwhile
+_waited = 0.0  # the build's own time spent waiting for those
 _started = time.perf_counter()
 
 
 def reset() -> None:
-    global _started
+    global _started, _waited
     _seconds.clear()
+    _alongside.clear()
+    _waited = 0.0
     _started = time.perf_counter()
 
 
 @contextmanager
-def stage(name: str):
+def stage(name: str, alongside: bool = False):
+    """Time a stage; `alongside` when it runs while the build goes on
+    (in another thread), so it is not taken out of `render`."""
     start = time.perf_counter()
     try:
         yield
     finally:
-        _seconds[name] += time.perf_counter() - start
+        (_alongside if alongside else _seconds)[name] += time.perf_counter() - start
+
+
+@contextmanager
+def waiting():
+    """Time the build spends waiting for a stage that ran alongside it."""
+    global _waited
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        _waited += time.perf_counter() - start
 
 
 def take() -> dict[str, float]:
@@ -40,6 +57,12 @@ def take() -> dict[str, float]:
     taken = dict(_seconds)
     _seconds.clear()
     return taken
+
+
+def add_alongside(seconds: dict[str, float]) -> None:
+    """Add the stage times of a worker that ran while the build went on."""
+    for name, value in seconds.items():
+        _alongside[name] += value
 
 
 def add_scaled(seconds: dict[str, float], wall: float) -> None:
@@ -51,11 +74,17 @@ def add_scaled(seconds: dict[str, float], wall: float) -> None:
 
 
 def report() -> dict[str, float]:
-    """Seconds per stage; `render` is what the build spent elsewhere
-    (Pelican reading the cache, rendering and writing pages)."""
+    """Seconds per stage, wherever it ran; `render` is the time the build
+    spent elsewhere (Pelican reading the cache, rendering and writing
+    pages); `alongside` is how many of the stage seconds ran on another
+    core during that time, so the stages and `render` add up to `total`
+    plus `alongside`."""
     total = time.perf_counter() - _started
-    stages = {name: round(_seconds.get(name, 0.0), 3) for name in STAGES}
-    stages["render"] = round(max(0.0, total - sum(_seconds.values())), 3)
+    stages = {
+        name: round(_seconds.get(name, 0.0) + _alongside.get(name, 0.0), 3) for name in STAGES
+    }
+    stages["render"] = round(max(0.0, total - sum(_seconds.values()) - _waited), 3)
+    stages["alongside"] = round(max(0.0, sum(_alongside.values()) - _waited), 3)
     stages["total"] = round(total, 3)
     return stages
 

@@ -1,0 +1,50 @@
+"""The stage clock: stages that run alongside the build are not taken out
+of `render`, and everything adds up."""
+
+from __future__ import annotations
+
+import pytest
+from news_digest import timing
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """A clock that only moves when the test moves it."""
+    now = [100.0]
+    monkeypatch.setattr(timing.time, "perf_counter", lambda: now[0])
+    timing.reset()
+    yield now
+    timing.reset()
+
+
+def test_stages_render_and_alongside_add_up_to_the_total(clock):
+    with timing.stage("group"):
+        clock[0] += 2.0
+    timing.add_alongside({"digest": 5.0})  # a worker's 5 s while the build rendered
+    clock[0] += 6.0  # rendering
+    with timing.waiting():  # the worker needed 1 s more than the rendering
+        clock[0] += 1.0
+    report = timing.report()
+    assert report["total"] == 9.0
+    assert report["group"] == 2.0
+    assert report["digest"] == 5.0
+    assert report["render"] == 6.0
+    assert report["alongside"] == 4.0
+    stages = sum(report[name] for name in timing.STAGES) + report["render"]
+    assert stages == report["total"] + report["alongside"]
+
+
+def test_a_thread_stage_marked_alongside_is_not_render_time(clock):
+    with timing.stage("search_index", alongside=True):
+        clock[0] += 3.0
+    report = timing.report()
+    assert report["search_index"] == 3.0
+    assert report["render"] == 3.0  # the build went on meanwhile
+    assert report["alongside"] == 3.0
+
+
+def test_take_hands_over_and_clears_a_workers_stage_times(clock):
+    with timing.stage("clean"):
+        clock[0] += 1.5
+    assert timing.take() == {"clean": 1.5}
+    assert timing.take() == {}
