@@ -95,4 +95,6 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CHECK_MODIFIED_METHOD = "md5"
+# Uncompressed: gzip costs ~1 s per build at 5,000 articles (35 MB of cache).
+GZIP_CACHE = False
 CACHE_PATH = os.path.join(HERE, "cache")
