@@ -173,3 +173,34 @@ def test_events_are_named_and_ordered_by_date(auto_grouping):
     assert ship.start == date(2025, 6, 9)
     assert "madleen" in ship.terms
     assert ship.name
+
+
+def _word(n: int) -> str:
+    """A made-up word per number (features are letters only)."""
+    letters = ""
+    for _ in range(3):
+        n, r = divmod(n, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[r]
+    return "zq" + letters
+
+
+MONTHS = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+MONTHS = MONTHS.split()
+
+
+def test_an_undated_article_finds_its_event_among_many_that_share_a_word():
+    dated = []
+    for k in range(40):  # more events indexed under "bendungan" than an undated one meets
+        day = date(2024, 1, 1) + (date(2024, 1, 11) - date(2024, 1, 1)) * k
+        dated.append(
+            article(
+                f"e{k:02d}",
+                f"Bendungan {_word(2 * k)} {_word(2 * k + 1)}.",
+                f"Ditulis {day.day} {MONTHS[day.month - 1]} {day.year}.",
+            )
+        )
+    assert all(a.meta.date.sort_key for a in dated)
+    undated = article("tanpa-tanggal", f"Bendungan {_word(0)} {_word(1)}.")
+    grouping = discover_events([*dated, undated])
+    assert len(grouping.events) == 40
+    assert _event_of(grouping, "tanpa-tanggal") == _event_of(grouping, "e00")  # the oldest

@@ -16,9 +16,10 @@ of their top terms so that no all-pairs comparison is ever made.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -45,6 +46,10 @@ NEAR_DAYS = 2
 EVENT_WINDOW_DAYS = 4
 EVENT_SIMILARITY = 0.18
 INDEX_TERMS = 12
+#: An undated article has no date window to narrow its candidate events, so
+#: it meets only the events sharing the most of its top terms: without this
+#: bound its comparisons would grow with the number of events.
+MAX_UNDATED_CANDIDATES = 32
 LEAD_LINES = 3
 
 
@@ -313,6 +318,35 @@ class _Cluster:
     last: date | None
 
 
+class _TermIndex:
+    """Events by the top terms of their centroids (every term an event was
+    ever indexed under stays), for finding the few an article may join."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, set[int]] = defaultdict(set)
+        self.terms: dict[int, set[str]] = defaultdict(set)
+
+    def add(self, position: int, terms_: Iterable[str]) -> None:
+        for term in terms_:
+            self.events[term].add(position)
+            self.terms[position].add(term)
+
+    def remove(self, positions: Iterable[int]) -> None:
+        for position in list(positions):
+            for term in self.terms.pop(position):
+                self.events[term].discard(position)
+
+    def positions(self) -> Iterable[int]:
+        return self.terms.keys()
+
+    def sharing(self, terms_: Iterable[str]) -> Counter[int]:
+        """The events sharing any of these terms, with how many they share."""
+        shared: Counter[int] = Counter()
+        for term in terms_:
+            shared.update(self.events.get(term, ()))
+        return shared
+
+
 def discover_events(articles: Sequence[Article]) -> Grouping:
     """Cluster articles into events when there is no trip catalog.
 
@@ -320,8 +354,11 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
     event (one whose latest article is at most EVENT_WINDOW_DAYS older) if
     its likeness to the event's centroid reaches EVENT_SIMILARITY, else it
     starts a new event. Candidate events come from an inverted index of
-    centroid top terms, so the work grows with the corpus, not its square.
-    Undated articles are compared with every event sharing their terms.
+    centroid top terms that holds only the open events (closed ones leave
+    it as the dates move on), so the work grows with the corpus, not its
+    square. Undated articles come last and meet, from an index of every
+    event, the MAX_UNDATED_CANDIDATES sharing most of their top terms (the
+    most recent first on a tie).
     """
     documents = {a.identifier: terms.features(_lead(a)) for a in articles}
     idf = terms.idf(documents.values())
@@ -334,19 +371,28 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
         ),
     )
     clusters: list[_Cluster] = []
-    index: dict[str, set[int]] = defaultdict(set)
+    every_event = _TermIndex()  # for undated articles
+    open_events = _TermIndex()  # those a dated article can still join
     for article in ordered:
         v = terms.vector(documents[article.identifier], idf)
         day = article.meta.date.sort_key
-        candidates = set()
-        for term in terms.top_terms(v, INDEX_TERMS):
-            candidates |= index.get(term, set())
+        top = terms.top_terms(v, INDEX_TERMS)
+        if day:
+            open_events.remove(
+                p
+                for p in open_events.positions()
+                if (day - clusters[p].last).days > EVENT_WINDOW_DAYS
+            )
+            shared = open_events.sharing(top)
+            candidates = list(shared)
+        else:
+            shared = every_event.sharing(top)
+            candidates = heapq.nsmallest(
+                MAX_UNDATED_CANDIDATES, shared, key=lambda p: (-shared[p], -p)
+            )
         best, best_score = None, EVENT_SIMILARITY
         for position in sorted(candidates):
-            cluster = clusters[position]
-            if day and cluster.last and (day - cluster.last).days > EVENT_WINDOW_DAYS:
-                continue
-            score = terms.cosine(v, cluster.centre)
+            score = terms.cosine(v, clusters[position].centre)
             if score >= best_score:
                 best, best_score = position, score
         if best is None:
@@ -360,8 +406,10 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
             cluster.centre = terms.normalized(dict(cluster.total))
             if day:
                 cluster.last = max(cluster.last or day, day)
-        for term in terms.top_terms(clusters[best].centre, INDEX_TERMS):
-            index[term].add(best)
+        centre_terms = terms.top_terms(clusters[best].centre, INDEX_TERMS)
+        every_event.add(best, centre_terms)
+        if day:
+            open_events.add(best, centre_terms)
 
     events, placements = [], {}
     used_ids: set[str] = set()
