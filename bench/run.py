@@ -889,7 +889,8 @@ def targets(cold, sizes, warm_share, quick) -> list[str]:
     what = "A at 10000 ≤ 2.1× A at 5000"
     if (10000, "A") in cold and (5000, "A") in cold:
         ratio = cold[10000, "A"]["median"] / cold[5000, "A"]["median"]
-        detail = f"{ratio:.2f}× (linear would be 2.0×)"
+        plain = cold[10000, "B"]["median"] / cold[5000, "B"]["median"]
+        detail = f"{ratio:.2f}× (linear would be 2.0×; B in the same run: {plain:.2f}×)"
         if ratio > TARGET_SCALING:
             detail += f"; over by {ratio - TARGET_SCALING:.2f}"
             grew = {
