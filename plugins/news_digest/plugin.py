@@ -72,8 +72,8 @@ DEFAULTS = {
     "NEWS_DIGEST_WORKERS": os.cpu_count() or 1,
 }
 
-#: Below this many files to read, starting worker processes costs more
-#: than it saves.
+#: Below this many files to read (or articles to digest), starting worker
+#: processes costs more than it saves.
 PARALLEL_MIN_FILES = 64
 PARALLEL_CHUNK = 16
 
@@ -111,8 +111,13 @@ def _in_background(function, *args):
     return result
 
 
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+def _can_fork_workers(settings) -> bool:
+    """More than one worker is allowed and the platform can fork (the
+    workers inherit the loaded tables and the data instead of pickling)."""
+    return (
+        int(_setting(settings, "NEWS_DIGEST_WORKERS")) >= 2
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 def _build_digest(records, grouping) -> digest.Digest:
@@ -198,8 +203,7 @@ def prefetch_articles(generator):
     if not isinstance(reader, RawArticleReader) or reader.prefetched is not None:
         return
     reader.prefetched = {}
-    workers = int(_setting(generator.settings, "NEWS_DIGEST_WORKERS"))
-    if workers < 2 or not _can_fork():
+    if not _can_fork_workers(generator.settings):
         return
     files = generator.get_files(
         generator.settings["ARTICLE_PATHS"],
@@ -214,7 +218,8 @@ def prefetch_articles(generator):
     max_bytes = _setting(generator.settings, "NEWS_DIGEST_MAX_BYTES")
     started = time.perf_counter()
     seconds: Counter[str] = Counter()
-    with multiprocessing.get_context("fork").Pool(min(workers, len(stale))) as pool:
+    workers = min(int(_setting(generator.settings, "NEWS_DIGEST_WORKERS")), len(stale))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         jobs = [(path, max_bytes) for path in stale]
         for path, (result, stages) in zip(
             stale, pool.imap(_process_in_worker, jobs, chunksize=PARALLEL_CHUNK), strict=True
@@ -421,10 +426,9 @@ class DigestGenerator(Generator):
         # The digest is only read by the pages this generator writes, so on
         # a big corpus it is worked out on the second core while Pelican
         # renders the article pages; generate_output collects it.
-        workers = int(_setting(self.settings, "NEWS_DIGEST_WORKERS"))
         if not grouping:
             self._digest = lambda: digest.Digest(events=(), entities=(), sources=())
-        elif workers >= 2 and len(records) >= PARALLEL_MIN_FILES and _can_fork():
+        elif len(records) >= PARALLEL_MIN_FILES and _can_fork_workers(self.settings):
             self._digest = _in_background(_build_digest, records, grouping)
         else:
             self._digest = lambda: _build_digest(records, grouping)
@@ -472,26 +476,18 @@ class DigestGenerator(Generator):
         # the second core while this generator writes its own pages.
         search_index = self._start_search_index() if self.context["search_url"] else None
         self._collect_digest()
-        writer.write_file(
+        self._write_page(
+            writer,
             self.settings.get("INDEX_SAVE_AS", "index.html"),
-            self.get_template("index"),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=self.settings.get("INDEX_URL", ""),
+            "index",
+            self.settings.get("INDEX_URL", ""),
             template_name="index",
             page_name="index",
         )
         feed = _setting(self.settings, "NEWS_DIGEST_EVENT_FEED_ATOM")
         for page in self.event_pages:
             page.feed_url = feed.format(id=page.event.id) if feed else None
-            writer.write_file(
-                page.save_as,
-                self.get_template("event"),
-                self.context,
-                event_page=page,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=page.url,
-            )
+            self._write_page(writer, page.save_as, "event", page.url, event_page=page)
             dated = [a for a in page.articles if a.status == "published"]
             if page.feed_url and dated:
                 writer.write_feed(
@@ -500,20 +496,18 @@ class DigestGenerator(Generator):
                     page.feed_url,
                     feed_title=page.event.name,
                 )
-        writer.write_file(
+        self._write_page(
+            writer,
             _setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS"),
-            self.get_template("events"),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=_setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
+            "events",
+            _setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
         )
         if self.context["search_url"]:
-            writer.write_file(
+            self._write_page(
+                writer,
                 _setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS"),
-                self.get_template("search"),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=self.context["search_url"],
+                "search",
+                self.context["search_url"],
             )
         if self.grouping is not None:
             self._write_json()
@@ -524,12 +518,27 @@ class DigestGenerator(Generator):
             with timing.waiting():
                 search_index.join()
 
+    def _write_page(self, writer, save_as: str, template: str, url: str, **extra):
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=url,
+            **extra,
+        )
+
+    def _site_address(self) -> str | None:
+        """SITEURL when it is an absolute address (a published build)."""
+        siteurl = self.settings.get("SITEURL", "")
+        return siteurl if siteurl.startswith(("http://", "https://")) else None
+
     def _write_sitemap(self):
         """sitemap.xml of every page written, with the date of the article
         (or the newest of a trip's articles) as its last change. Written
         only when the site has an address: a sitemap needs absolute URLs."""
-        siteurl = self.settings.get("SITEURL", "")
-        if not siteurl.startswith(("http://", "https://")):
+        siteurl = self._site_address()
+        if not siteurl:
             return
         search = _setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS")
         entries = []
@@ -545,8 +554,7 @@ class DigestGenerator(Generator):
     def _write_robots(self):
         """robots.txt, pointing to the sitemap when the site has an address."""
         lines = ["User-agent: *", "Allow: /"]
-        siteurl = self.settings.get("SITEURL", "")
-        if siteurl.startswith(("http://", "https://")):
+        if siteurl := self._site_address():
             lines.append(f"Sitemap: {siteurl}/sitemap.xml")
         with open(os.path.join(self.output_path, "robots.txt"), "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines) + "\n")

@@ -148,7 +148,6 @@ TIMELINE_HEIGHT = 124
 TIMELINE_MARGIN = 24
 TIMELINE_AXIS_Y = 64
 MAX_LABELLED_EVENTS = 12
-SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
 
 def _event_label(event, count: int) -> str:
@@ -160,11 +159,15 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _next_month(day: date) -> date:
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
 def _month_starts(first: date, last: date):
     day = date(first.year, first.month, 1)
     while day <= last:
         yield day
-        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        day = _next_month(day)
 
 
 def timeline_svg(entries) -> str:
@@ -178,8 +181,7 @@ def timeline_svg(entries) -> str:
     last = max(event.end or event.start for event, _ in dated)
     axis_start = date(first.year, first.month, 1)
     months = list(_month_starts(first, last))
-    end_month = months[-1]
-    axis_end = date(end_month.year + (end_month.month == 12), end_month.month % 12 + 1, 1)
+    axis_end = _next_month(months[-1])
     span = (axis_end - axis_start).days
     inner = TIMELINE_WIDTH - 2 * TIMELINE_MARGIN
 
@@ -205,7 +207,7 @@ def timeline_svg(entries) -> str:
         if i % step == 0:
             parts.append(
                 f'<text class="month" x="{tick}" y="{TIMELINE_AXIS_Y + 22}" '
-                f'text-anchor="{anchor}">{SHORT_MONTHS[month.month - 1]}</text>'
+                f'text-anchor="{anchor}">{month_name(month.month)[:3]}</text>'
             )
         if i == 0 or month.month == 1:  # years on a row of their own
             parts.append(
