@@ -206,8 +206,11 @@ def test_cp1252_text_is_decoded_correctly(bad_site):
     assert "“cukup” – lalu pergi ke kafé" in page_for(output, "cp1252")
 
 
-def _pelican(tmp_path, seeds: Path | None = None, *options: str) -> subprocess.CompletedProcess:
-    """The `pelican` command as `make html` runs it, in a clean environment."""
+def _pelican(
+    tmp_path, seeds: Path | None = None, *options: str, hash_seed: str | None = None
+) -> subprocess.CompletedProcess:
+    """The `pelican` command as `make html` runs it, in a clean environment
+    (with Python's string hashing seeded by `hash_seed`, if given)."""
     command = [
         sys.executable, "-m", "pelican", str(ROOT / "content"),
         "-o", str(tmp_path / "out"), "-s", str(ROOT / "pelicanconf.py"),
@@ -216,6 +219,8 @@ def _pelican(tmp_path, seeds: Path | None = None, *options: str) -> subprocess.C
     env = {"PATH": "/usr/bin:/bin"}
     if seeds:
         env["NEWS_DIGEST_SEEDS"] = str(seeds)
+    if hash_seed:
+        env["PYTHONHASHSEED"] = hash_seed
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -229,6 +234,24 @@ def test_seeds_build_without_a_single_warning(tmp_path):
     result = _pelican(tmp_path, None, "--fatal", "warnings")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_articles_of_one_date_are_listed_alike_whatever_the_hash_seed(tmp_path):
+    folder = tmp_path / "one-day"
+    folder.mkdir()
+    for name in "abcdefgh":  # Pelican finds files in a set, whose order varies
+        (folder / f"{name}.txt").write_text(
+            f"Warga kampung {name} membersihkan lumpur sisa banjir\n"
+            f"Jakarta, 3 Januari 2024 - Warga kampung {name} bergotong royong sejak pagi.\n",
+            encoding="utf-8",
+        )
+    sites = []
+    for seed in ("1", "2", "3"):
+        result = _pelican(tmp_path / seed, folder, hash_seed=seed)
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites.append(_digest(tmp_path / seed / "out"))
+    assert len(sites[0]) > 8
+    assert sites[0] == sites[1] == sites[2]
 
 
 def test_archive_months_are_newest_first(seed_site):

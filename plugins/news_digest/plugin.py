@@ -349,9 +349,15 @@ def place_articles(generator):
     mine = {id(a) for a in ours}
     others = [a for a in generator.articles if id(a) not in mine]
     hidden_others = [a for a in generator.hidden_articles if id(a) not in mine]
-    generator.articles = order_content(others + [a for a in ours if a.status == "published"], order)
+    # Pelican collects the files in a set, whose order changes from run to
+    # run; in path order first, articles of one date are listed the same
+    # way in every build.
+    path = attrgetter("source_path")
+    generator.articles = order_content(
+        sorted(others + [a for a in ours if a.status == "published"], key=path), order
+    )
     generator.hidden_articles = order_content(
-        hidden_others + [a for a in ours if a.status == "hidden"], order
+        sorted(hidden_others + [a for a in ours if a.status == "hidden"], key=path), order
     )
     generator.context["news_articles"] = ours
     generator.context["news_grouping"] = grouping
