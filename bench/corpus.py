@@ -286,11 +286,6 @@ Batanghari|Kapuas|Mahakam|Barito|Deli|Babura|Cimanuk|Citanduy|Serayu|Progo|Opak|
 Winongo|Bedadung|Konto|Jeneberang|Tallo|Palu|Lariang|Bengkulu|Way Sekampung|Siak|Indragiri
 """)
 
-ID_TOPICS = ("banjir", "gempa", "longsor", "kebakaran", "kecelakaan", "kesehatan", "politik",
-             "ekonomi", "korupsi", "infrastruktur", "pendidikan", "olahraga", "transportasi",
-             "kriminal", "lingkungan", "diplomasi", "teknologi")  # fmt: skip
-EN_TOPICS = ("flood", "quake", "election", "housing", "economy", "wildfire", "transit",
-             "health", "court", "football", "diplomacy", "tech")  # fmt: skip
 
 CLUBS = _words("""
 Persib Bandung|Persija Jakarta|Arema FC|PSM Makassar|Bali United|Persebaya Surabaya
@@ -364,8 +359,6 @@ Harborview Capital|Pinecrest Energy|Meridian Software|Bluewater Foods|Keystone B
 
 DAY_PARTS = ("pagi", "siang", "sore", "malam", "dini hari")
 ID_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-ID_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-             "September", "Oktober", "November", "Desember")  # fmt: skip
 EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 EN_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
              "Nov.", "Dec.")  # fmt: skip
@@ -886,26 +879,26 @@ Dinas Lingkungan Hidup|Dinas Pendidikan|Dinas Perdagangan|Satpol PP|PMI|Basarnas
 """)
 
 ID_ROLES = {
-    "banjir": ("Kepala Pelaksana BPBD {kota}", "Bupati {kota}"),
-    "gempa": ("Kepala Pusat Gempa Bumi dan Tsunami BMKG", "Kepala BPBD {kota}"),
-    "longsor": ("Kepala Pelaksana BPBD {kota}", "Kepala Kantor SAR {kota}"),
-    "kebakaran": ("Kepala Dinas Pemadam Kebakaran {kota}", "Kapolsek {kec}"),
-    "kecelakaan": ("Kasat Lantas Polres {kota}", "Kepala Dinas Perhubungan {kota}"),
-    "kesehatan": ("Kepala Dinas Kesehatan {kota}", "Direktur {rs}"),
-    "politik": ("Ketua KPU {kota}", "Ketua Bawaslu {kota}"),
-    "ekonomi": ("Kepala Dinas Perdagangan {kota}", "Kepala BPS {prov}"),
-    "korupsi": ("Kepala Kejaksaan Negeri {kota}", "Kepala Seksi Pidana Khusus Kejari {kota}"),
-    "infrastruktur": ("Kepala Balai Besar Pelaksanaan Jalan Nasional {prov}", "Bupati {kota}"),
-    "pendidikan": ("Kepala Dinas Pendidikan {kota}", "Kepala {sekolah}"),
-    "olahraga": ("Ketua Panitia Pelaksana {klub1}", "Manajer {klub1}"),
-    "transportasi": ("Kapolres {kota}", "Manajer Humas PT KAI Daop {n1b}"),
-    "kriminal": ("Kapolres {kota}", "Kasat Reskrim Polres {kota}"),
-    "lingkungan": ("Kepala Dinas Lingkungan Hidup {kota}", "Kepala BPBD {prov}"),
+    "banjir": "Kepala Pelaksana BPBD {kota}",
+    "gempa": "Kepala Pusat Gempa Bumi dan Tsunami BMKG",
+    "longsor": "Kepala Pelaksana BPBD {kota}",
+    "kebakaran": "Kepala Dinas Pemadam Kebakaran {kota}",
+    "kecelakaan": "Kasat Lantas Polres {kota}",
+    "kesehatan": "Kepala Dinas Kesehatan {kota}",
+    "politik": "Ketua KPU {kota}",
+    "ekonomi": "Kepala Dinas Perdagangan {kota}",
+    "korupsi": "Kepala Kejaksaan Negeri {kota}",
+    "infrastruktur": "Kepala Balai Besar Pelaksanaan Jalan Nasional {prov}",
+    "pendidikan": "Kepala Dinas Pendidikan {kota}",
+    "olahraga": "Ketua Panitia Pelaksana {klub1}",
+    "transportasi": "Kapolres {kota}",
+    "kriminal": "Kapolres {kota}",
+    "lingkungan": "Kepala Dinas Lingkungan Hidup {kota}",
     "diplomasi": (
         "Direktur Jenderal Asia Pasifik dan Afrika Kemlu",
         "Duta Besar RI untuk {negara}",
     ),
-    "teknologi": ("Kepala Dinas Komunikasi dan Informatika {kota}", "Juru bicara BSSN"),
+    "teknologi": "Kepala Dinas Komunikasi dan Informatika {kota}",
 }
 
 ID_EXPERT = ("pengamat dari Universitas {kampus}", "peneliti {kampus}", "dosen Universitas {kampus}",
@@ -1214,6 +1207,9 @@ The {firm} headquarters in {city}.
 """),
 }
 
+ID_TOPICS = tuple(ID_TEXT)
+EN_TOPICS = tuple(EN_TEXT)
+
 EN_GENERIC = _rows("""
 Officials said they would release more details later in the week.
 The situation remained tense late into the evening.
@@ -1480,7 +1476,7 @@ def _story_slots(rng: Random, lang: str, topic: str, start: date) -> dict[str, s
             kota2 = rng.choice(ID_CITIES)[0]
         road_name = rng.choice(ID_LAST + ID_FIRST)
         s.update(
-            kota=kota, KOTA=kota.upper(), prov=prov, kota2=kota2,
+            kota=kota, prov=prov, kota2=kota2,
             kec=_local_name(rng), kec2=_local_name(rng), desa=_local_name(rng),
             kampung=_local_name(rng), kampung2=_local_name(rng),
             jalan=f"Jalan {road_name} {rng.choice(['Raya', 'Barat', 'Timur', 'Utara', 'Selatan', 'Dalam', ''])}".strip(),
@@ -1511,7 +1507,7 @@ def _story_slots(rng: Random, lang: str, topic: str, start: date) -> dict[str, s
         clubs = rng.sample(CLUBS, 2)
         s.update(klub1=clubs[0], klub2=clubs[1], skor=f"{rng.randint(1, 4)}-{rng.randint(0, 2)}")
         s["pejabat_s"] = _short(s["pejabat"])
-        s["jabatan"], s["jabatan2"] = ID_ROLES[topic]
+        s["jabatan"] = ID_ROLES[topic]
         s["pakar_role"] = rng.choice(ID_EXPERT)
         cm = rng.randint(6, 18) * 10
         s.update(
@@ -1545,7 +1541,7 @@ def _story_slots(rng: Random, lang: str, topic: str, start: date) -> dict[str, s
         clubs = rng.sample(EN_CLUBS, 2)
         official = _en_person(rng)
         s.update(
-            city=city, CITY=city.upper(), country=country, country2=country2, city2=city2,
+            city=city, country=country, country2=country2, city2=city2,
             district=f"{rng.choice(EN_LAST)} {rng.choice(['Park', 'Heights', 'Hill', 'Valley', 'Harbor', 'East', 'West', 'Central'])}",
             river=f"{rng.choice(EN_LAST)} River", resident=_en_person(rng),
             official=f"{EN_OFFICIAL_ROLES[topic]} {official}", council=_en_person(rng),
