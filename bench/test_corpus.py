@@ -90,3 +90,24 @@ def test_mostly_indonesian_stories_with_several_outlets(corpus):
     assert len(publishers) >= 10
     dates = sorted(re.search(r"^Date: (.+)$", t, re.M).group(1) for t in texts)
     assert dates[0] < "2023-07-01" and dates[-1] > "2024-07-01"
+
+
+COMPARABLE = (
+    "ARTICLE_URL", "ARTICLE_SAVE_AS", "ARTICLE_LANG_URL", "ARTICLE_LANG_SAVE_AS",
+    "CATEGORY_URL", "CATEGORY_SAVE_AS", "AUTHOR_URL", "AUTHOR_SAVE_AS",
+    "MONTH_ARCHIVE_SAVE_AS", "TAG_SAVE_AS", "TAGS_SAVE_AS",
+    "DEFAULT_PAGINATION", "PAGINATION_PATTERNS",
+    "FEED_ALL_ATOM", "CATEGORY_FEED_ATOM", "TRANSLATION_FEED_ATOM",
+    "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TIMEZONE", "DEFAULT_LANG",
+)  # fmt: skip
+
+
+def test_the_plain_build_has_the_same_urls_lists_and_feeds_as_ours(monkeypatch, tmp_path):
+    """B's settings copy ours instead of importing them (importing ours
+    would bring the plugin and its settings along): the copy must agree."""
+    from pelican.settings import get_settings_from_file
+
+    monkeypatch.setenv("BENCH_MARKDOWN", str(tmp_path))
+    ours = get_settings_from_file(str(CORPUS.parent.parent / "pelicanconf.py"))
+    plain = get_settings_from_file(str(CORPUS.with_name("pelicanconf_plain.py")))
+    assert {k: plain.get(k) for k in COMPARABLE} == {k: ours.get(k) for k in COMPARABLE}
