@@ -7,12 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
+from news_digest.catalog import trip_from_metadata
+from news_digest.clean import clean_lines
+from news_digest.infer import infer
+from news_digest.model import Article
 from pelican import Pelican
 from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
+EVENTS = ROOT / "tests" / "fixtures" / "events"
 
 
 def build_site(output: Path, seeds: Path = SEEDS, conf: str = "pelicanconf.py", **override) -> Path:
@@ -40,6 +46,12 @@ def seed_site(tmp_path_factory) -> Path:
     return build_site(tmp_path_factory.mktemp("site") / "output")
 
 
+@pytest.fixture(scope="session")
+def events_site(tmp_path_factory) -> Path:
+    """The site built once from tests/fixtures/events (no trip catalog), read-only."""
+    return build_site(tmp_path_factory.mktemp("events") / "output", seeds=EVENTS)
+
+
 def article_pages(site: Path) -> list[Path]:
     return sorted((site / "artikel").glob("*/index.html"))
 
@@ -54,10 +66,29 @@ def json_ld(html: str) -> dict:
     return json.loads(blocks[0])
 
 
+def article_page(site: Path, identifier: str) -> Path:
+    """The article page (its index.html) built from seed `identifier`."""
+    for page in article_pages(site):
+        if f'data-identifier="{identifier}"' in page.read_text(encoding="utf-8"):
+            return page
+    raise AssertionError(f"no article page for {identifier}")
+
+
 def page_for(site: Path, identifier: str) -> str:
     """The HTML of the article page built from seed `identifier`."""
-    for page in article_pages(site):
-        html = page.read_text(encoding="utf-8")
-        if f'data-identifier="{identifier}"' in html:
-            return html
-    raise AssertionError(f"no article page for {identifier}")
+    return article_page(site, identifier).read_text(encoding="utf-8")
+
+
+def load_trips():
+    """The trips of the catalog in content/trips/*.md."""
+    trips = []
+    for path in sorted((ROOT / "content" / "trips").glob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---")[1]
+        trips.append(trip_from_metadata(path.stem, yaml.safe_load(front)))
+    return trips
+
+
+def article(identifier: str, *lines: str) -> Article:
+    """An Article named `identifier` made from `lines`, cleaned and inferred."""
+    cleaned = clean_lines(lines)
+    return Article(identifier, f"{identifier}.txt", "utf-8", cleaned, infer(cleaned))

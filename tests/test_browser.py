@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEED_FILES, build_site
+from .conftest import ROOT, SEED_FILES, article_page, article_pages
 
 CHROMIUM = os.environ.get("NEWS_DIGEST_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(
@@ -44,8 +44,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("browser") / "output")
+def site(seed_site) -> Path:
+    """The session's seed site: the browser tests only read it."""
+    return seed_site
 
 
 @pytest.fixture(scope="module")
@@ -87,10 +88,7 @@ def page(browser):
 
 
 def _article_url(site: Path, identifier: str) -> str:
-    for path in sorted((site / "artikel").glob("*/index.html")):
-        if f'data-identifier="{identifier}"' in path.read_text(encoding="utf-8"):
-            return f"artikel/{path.parent.name}/"
-    raise AssertionError(identifier)
+    return f"artikel/{article_page(site, identifier).parent.name}/"
 
 
 # ---- reading pages ---------------------------------------------------------------
@@ -188,7 +186,7 @@ def _search(page, base_url, word) -> list[str]:
 
 def test_search_finds_words_in_the_articles(page, site, base_url):
     having = [
-        p for p in (site / "artikel").glob("*/index.html")
+        p for p in article_pages(site)
         if "gencatan" in p.read_text(encoding="utf-8").split('data-pagefind-body')[1]
     ]  # fmt: skip
     assert len(having) >= 2
@@ -198,9 +196,7 @@ def test_search_finds_words_in_the_articles(page, site, base_url):
 def test_search_matches_indonesian_word_forms(page, site, base_url):
     # "menyerang" is written only in 000; 003 has only "serangan". Both
     # stem to "serang", so a search for one form finds the other.
-    body = (site / _article_url(site, "003_df7e37c010f0a078") / "index.html").read_text(
-        encoding="utf-8"
-    )
+    body = article_page(site, "003_df7e37c010f0a078").read_text(encoding="utf-8")
     assert "serangan" in body and "menyerang" not in body
     titles = _search(page, base_url, "menyerang")
     assert any(t.startswith("Amerika Serikat (AS) tampaknya") for t in titles)

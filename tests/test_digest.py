@@ -8,16 +8,13 @@ import re
 
 import pytest
 from news_digest import names
-from news_digest.clean import clean_lines, normalize
-from news_digest.digest import build_digest, find_quotes, key_points
+from news_digest.clean import normalize
+from news_digest.digest import build_digest, find_entities, find_quotes, key_points
 from news_digest.group import group
-from news_digest.infer import infer
-from news_digest.model import Article
 from news_digest.pipeline import process_file
 from rapidfuzz import fuzz
 
-from .conftest import SEED_FILES
-from .test_group import load_trips
+from .conftest import SEED_FILES, article, load_trips
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +52,8 @@ def test_key_points_and_quotes_are_verbatim_in_their_articles(seeds, digest):
             assert point.text in seeds[point.articles[0]].clean.text or any(
                 point.text == text for _, text in point.sources
             )
-            for article, text in point.sources:
-                assert text in seeds[article].clean.text
+            for source, text in point.sources:
+                assert text in seeds[source].clean.text
         for quote in event.quotes:
             assert quote.text in seeds[quote.article].clean.text
 
@@ -90,14 +87,12 @@ def test_quotes_have_their_named_speakers(digest):
 
 
 def test_quote_attribution_forms():
-    cleaned = clean_lines(
-        [
-            '"Kami tidak akan mundur dari perundingan ini sama sekali," ujar Hochstein di Beirut.',
-            "“We will keep working for a ceasefire in Gaza,” Blinken said.",
-        ]
+    quoted = article(
+        "q",
+        '"Kami tidak akan mundur dari perundingan ini sama sekali," ujar Hochstein di Beirut.',
+        "“We will keep working for a ceasefire in Gaza,” Blinken said.",
     )
-    article = Article("q", "q.txt", "utf-8", cleaned, infer(cleaned))
-    quotes = find_quotes(article, names.gazetteer())
+    quotes = find_quotes(quoted, names.gazetteer())
     assert [(q.text, q.speaker) for q in quotes] == [
         ("Kami tidak akan mundur dari perundingan ini sama sekali", "Amos Hochstein"),
     ]
@@ -139,17 +134,12 @@ def test_titles_and_common_words_are_not_people(digest):
 
 
 def test_people_outside_the_alias_table_are_found_through_their_titles():
-    cleaned = clean_lines(
-        [
-            "Presiden Joko Widodo menerima Menteri Luar Negeri Norwegia Espen Barth Eide "
-            "di Istana.",
-            "Widodo mengatakan kedua negara sepakat memperluas kerja sama energi.",
-        ]
+    talk = article(
+        "p",
+        "Presiden Joko Widodo menerima Menteri Luar Negeri Norwegia Espen Barth Eide di Istana.",
+        "Widodo mengatakan kedua negara sepakat memperluas kerja sama energi.",
     )
-    article = Article("p", "p.txt", "utf-8", cleaned, infer(cleaned))
-    from news_digest.digest import find_entities
-
-    people = {e.name: e for e in find_entities([article], names.gazetteer()) if e.kind == "person"}
+    people = {e.name: e for e in find_entities([talk], names.gazetteer()) if e.kind == "person"}
     assert set(people) == {"Joko Widodo", "Espen Barth Eide"}
     assert people["Joko Widodo"].count == 2  # the surname alone is merged
     assert people["Joko Widodo"].aliases == ("Widodo",)
@@ -169,13 +159,9 @@ def test_key_points_merge_one_sentence_from_two_outlets():
     variant = (
         "Blinken tiba di Kairo pada hari Kamis untuk membahas gencatan senjata di Gaza dengan Sisi."
     )
-    first = clean_lines(
-        [shared, "Perundingan di Kairo dijadwalkan berlangsung selama dua hari penuh."]
-    )
-    second = clean_lines([variant, "Mesir menyiapkan pengamanan ketat di sekitar istana presiden."])
     articles = [
-        Article("a", "a.txt", "utf-8", first, infer(first)),
-        Article("b", "b.txt", "utf-8", second, infer(second)),
+        article("a", shared, "Perundingan di Kairo dijadwalkan berlangsung selama dua hari penuh."),
+        article("b", variant, "Mesir menyiapkan pengamanan ketat di sekitar istana presiden."),
     ]
     points = key_points(articles)
     merged = [p for p in points if len(p.articles) == 2]
@@ -205,8 +191,8 @@ def test_digest_json_has_the_documented_shape(seed_site):
         for quote in event["quotes"]:
             assert set(quote) >= {"text", "speaker", "article"}
     levels = {"explicit", "resolved", "estimated", "unknown"}
-    for article in document["articles"]:
-        assert set(article) >= {
+    for entry in document["articles"]:
+        assert set(entry) >= {
             "identifier",
             "title",
             "url",
@@ -217,7 +203,7 @@ def test_digest_json_has_the_documented_shape(seed_site):
             "lang",
             "event",
         }
-        assert article["date_level"] in levels
+        assert entry["date_level"] in levels
     by_id = {a["identifier"]: a for a in document["articles"]}
     assert by_id["000_84cca4261389b70a"]["date"] is None  # estimated: no date is guessed
     assert by_id["002_c6785a99c933e0c7"]["publisher"] is None
@@ -245,10 +231,8 @@ def test_front_page_is_the_digest(seed_site):
     assert html.count('class="cite"') > 10
 
 
-def test_folder_without_catalog_gets_a_digest(tmp_path):
-    from .conftest import ROOT, build_site
-
-    output = build_site(tmp_path / "events", seeds=ROOT / "tests" / "fixtures" / "events")
+def test_folder_without_catalog_gets_a_digest(events_site):
+    output = events_site
     document = json.loads((output / "digest.json").read_text(encoding="utf-8"))
     assert len(document["events"]) == 4
     ship = next(e for e in document["events"] if "ap-madleen" in e["articles"])

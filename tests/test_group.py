@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-import yaml
 from news_digest.catalog import CatalogError, trip_from_metadata
 from news_digest.clean import clean_lines
 from news_digest.group import discover_events, group
@@ -14,22 +12,7 @@ from news_digest.infer import infer
 from news_digest.model import Article
 from news_digest.pipeline import process_file
 
-from .conftest import ROOT, SEED_FILES
-
-EVENTS = Path(__file__).parent / "fixtures" / "events"
-
-
-def load_trips():
-    trips = []
-    for path in sorted((ROOT / "content" / "trips").glob("*.md")):
-        front = path.read_text(encoding="utf-8").split("---")[1]
-        trips.append(trip_from_metadata(path.stem, yaml.safe_load(front)))
-    return trips
-
-
-def article(identifier: str, *lines: str) -> Article:
-    cleaned = clean_lines(lines)
-    return Article(identifier, f"{identifier}.txt", "utf-8", cleaned, infer(cleaned))
+from .conftest import EVENTS, SEED_FILES, article, load_trips
 
 
 @pytest.fixture(scope="module")
