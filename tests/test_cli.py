@@ -35,9 +35,14 @@ def test_clean_json_has_kept_removed_and_metadata():
     document = json.loads(result.stdout)
     assert {"kept", "removed", "metadata"} <= set(document)
     assert len(document["kept"]) == 17
-    assert {"line": "(Tribunnews.com/Whiesa)", "line_number": 20, "reason": "credit"} in document[
-        "removed"
-    ]
+    assert {
+        "line": "(Tribunnews.com/Whiesa)",
+        "line_number": 20,
+        "kind": "credit",
+        "rule": None,
+        "of_line": None,
+        "reason": "credit",
+    } in document["removed"]
     assert document["metadata"]["publisher"]["value"] == "Tribunnews"
     assert document["metadata"]["author"]["value"] == "Whiesa"
 

@@ -36,9 +36,17 @@ def article_json(path: str) -> dict:
         "encoding": article.encoding,
         "kept": [line.text for line in article.clean.kept],
         "removed": [
-            {"line": r.text, "line_number": r.number, "reason": r.reason}
+            {
+                "line": r.text,
+                "line_number": r.number,
+                "kind": r.kind,
+                "rule": r.rule,
+                "of_line": r.of_line,
+                "reason": r.reason,
+            }
             for r in article.clean.removed
         ],
+        "captions": [line.text for line in article.clean.kept if line.caption],
         "metadata": _jsonable(
             {
                 "title": asdict(meta.title),

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from . import tables
 from .model import DateCue, DateFinding, Line
+from .text import sentences
 
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
@@ -25,7 +27,6 @@ LATEST_YEAR = 2100
 #: Every full date has a four-digit year: lines without one are skipped.
 _YEAR = re.compile(r"\d{4}")
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def _patterns() -> _Patterns:
     weekday = tables.alternation(tables.weekday_numbers())
     zone = tables.alternation(calendar["time_zones"]["names"])
     time = (
-        rf"(?:,?\s*(?:pukul\s+|jam\s+|at\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})(?:\s*(?:{zone})\b)?)?"
+        rf"(?:(?:\s*[,|]\s*|\s+)(?:pukul\s+|jam\s+|at\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})(?!\d)"
+        rf"(?:\s*(?P<zone>{zone})\b)?)?"
     )
     wd = rf"(?:(?P<wd>{weekday}),?\s*)?"
     full = (
@@ -137,6 +139,86 @@ def _full_dates(lines: Sequence[Line]) -> list[_Candidate]:
     return found
 
 
+#: A date-field line is short: a timestamp and a label or two, never prose.
+DATE_FIELD_MAX_CHARS = 100
+
+#: Words a date-field line may hold besides its date (labels, weekday, the
+#: outlet's name): more than this and the line is prose that names a date.
+DATE_FIELD_MAX_OTHER_WORDS = 3
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _field_words() -> frozenset[str]:
+    calendar = tables.load("calendar")
+    words = set(calendar["date_field"]["words"]) | set(calendar["time_zones"]["names"])
+    for label in calendar["timestamp_labels"]["names"]:
+        words.update(label.split())
+    words.update(tables.weekday_numbers())
+    return frozenset(words)
+
+
+def _moment(day: date, clock: str | None, zone: str | None) -> datetime | None:
+    """The timestamp with its UTC offset; None without a clock time or zone."""
+    if not clock or not zone:
+        return None
+    hour, minute = (int(part) for part in re.split(r"[:.]", clock))
+    if hour > 23 or minute > 59:
+        return None
+    where = tables.load("calendar")["time_zones"]["offsets"].get(zone.lower())
+    if where is None:
+        return None
+    if where[0] in "+-":
+        sign = -1 if where[0] == "-" else 1
+        hours, minutes = (int(part) for part in where[1:].split(":"))
+        tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    else:
+        tz = ZoneInfo(where)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+
+
+def read_date_field(text: str) -> tuple[DateFinding, tuple[str, ...]] | None:
+    """A site's date-field line (`Diperbarui 18 Jun 2025, 14:05 WIB`,
+    `Kompas.com- 18/06/2025, 19:44 WIB`, `, Jurnalis-Rabu, 18 Juni 2025 |16:59 WIB`)
+    read as the publication date with its time, or None when the line is
+    anything else. Also returns a warning when its weekday disagrees."""
+    text = text.strip()
+    if len(text) > DATE_FIELD_MAX_CHARS or not _YEAR.search(text):
+        return None
+    for pattern in _patterns().full:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        day = _to_date(groups)
+        if day is None:
+            continue
+        rest = text[: match.start()] + " " + text[match.end() :]
+        other = [w for w in _WORD.findall(rest.lower()) if w not in _field_words()]
+        if len(other) > DATE_FIELD_MAX_OTHER_WORDS:
+            return None
+        finding = DateFinding(
+            level="explicit",
+            date=day,
+            evidence=f"kolom tanggal “{text}”",
+            moment=_moment(day, groups.get("time"), groups.get("zone")),
+        )
+        weekday = groups.get("wd")
+        return finding, _weekday_warning(match.group(0).strip(" ,|"), weekday, day)
+    return None
+
+
+def _weekday_warning(text: str, weekday: str | None, day: date) -> tuple[str, ...]:
+    number = tables.weekday_numbers()[weekday.lower()] if weekday else None
+    if number and number != day.isoweekday():
+        return (
+            f"weekday in '{text}' does not match {day.isoformat()} "
+            f"(a {day.strftime('%A')}); the numeric date is used",
+        )
+    return ()
+
+
 def find_explicit_date(lines: Sequence[Line]) -> tuple[DateFinding | None, tuple[str, ...]]:
     """The article's own full date, if it prints one, and any warnings.
 
@@ -151,17 +233,10 @@ def find_explicit_date(lines: Sequence[Line]) -> tuple[DateFinding | None, tuple
     best = max(candidates, key=lambda c: (c.score, -c.position))
     warnings: tuple[str, ...] = ()
     if best.weekday and best.weekday != best.day.isoweekday():
-        warnings = (
-            f"weekday in '{best.text}' does not match {best.day.isoformat()} "
-            f"(a {best.day.strftime('%A')}); the numeric date is used",
-        )
+        weekday = next(w for w, n in tables.weekday_numbers().items() if n == best.weekday)
+        warnings = _weekday_warning(best.text, weekday, best.day)
     finding = DateFinding(level="explicit", date=best.day, evidence=best.text)
     return finding, warnings
-
-
-def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences (good enough for news prose)."""
-    return [part for part in _SENTENCE_END.split(text) if part.strip()]
 
 
 def _is_day_name(word: str, before: str, after: str) -> bool:

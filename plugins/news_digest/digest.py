@@ -28,9 +28,9 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from . import dates, names, tables, terms
-from .clean import normalize
+from . import names, tables, terms
 from .model import Article, Grouping
+from .text import ends_sentence, normalize, sentences
 
 MAX_POINTS = 5
 MIN_POINTS = 3
@@ -53,7 +53,6 @@ MIN_QUOTE_CHARS = 30
 MAX_SPEAKER_WORDS = 8
 ADJACENT_GAP = 3  # "Menteri Luar Negeri AS, Antony Blinken" is one mention
 
-_TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
 
 
 @dataclass(frozen=True)
@@ -115,12 +114,12 @@ class _Sentence:
 def _sentences(article: Article) -> list[tuple[str, int]]:
     found = []
     for line in article.clean.kept:
-        for sentence in dates.sentences(line.text):
+        for sentence in sentences(line.text):
             sentence = sentence.strip()
             if (
                 MIN_SENTENCE_CHARS <= len(sentence) <= MAX_SENTENCE_CHARS
                 and len(sentence.split()) >= MIN_SENTENCE_WORDS
-                and _TERMINAL.search(sentence)
+                and ends_sentence(sentence)
                 and _balanced_quotes(sentence)
             ):
                 found.append((sentence, len(found)))

@@ -9,8 +9,6 @@ stays unknown. An editor's sidecar override wins over everything.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Sequence
 from functools import cache
 
 from . import dates, tables
@@ -20,9 +18,9 @@ from .model import (
     CleanArticle,
     DateFinding,
     Fact,
-    Line,
     Override,
 )
+from .text import sentences
 
 TITLE_MAX = 90
 TITLE_MIN_CUT = 40
@@ -34,13 +32,15 @@ HEADLINE_MAX = 140
 #: 700 do, at 60 % of the cost. It reads this many characters (~60 words).
 LANG_SAMPLE_CHARS = 400
 
-_TERMINAL = re.compile(r"[.!?…:;,][\"'”’)]*$")
 UNKNOWN = Fact(None, "tidak disebut dalam teks")
 
 
 def publisher_name(outlet: str) -> str:
     """`TRIBUNNEWS.COM` → `Tribunnews`, `Gatra.com` → `Gatra`, by the table
     in data/publishers.toml, else from the domain as written."""
+    alias = tables.publisher_aliases().get(outlet.strip())
+    if alias:
+        return alias
     stem = outlet.split(".")[0].strip()
     known = tables.publisher_names().get(stem.lower().replace(" ", ""))
     if known:
@@ -51,25 +51,6 @@ def publisher_name(outlet: str) -> str:
 
 
 # ---- title ---------------------------------------------------------------
-
-
-def _is_headline(lines: Sequence[Line], clean: CleanArticle) -> bool:
-    if len(lines) < 2 or _starts_lead(clean):
-        return False
-    first = lines[0].text
-    words = first.split()
-    return (
-        len(words) >= 3
-        and len(first) <= HEADLINE_MAX
-        and not _TERMINAL.search(first)
-        and len(lines[1].text) > len(first)
-    )
-
-
-def _starts_lead(clean: CleanArticle) -> bool:
-    """A line with a dateline is the lead paragraph, never a headline."""
-    dateline_lines = {r.number for r in clean.removed if r.reason == "dateline"}
-    return bool(clean.kept) and clean.kept[0].number in dateline_lines
 
 
 @cache
@@ -108,12 +89,12 @@ def shorten_title(sentence: str, limit: int = TITLE_MAX) -> str:
 def derive_title(clean: CleanArticle, override: Override | None = None) -> Fact:
     if override and override.title:
         return Fact(override.title, f"ditetapkan di {_name(override.source_path)}")
+    if clean.headline:
+        return Fact(clean.headline.text, "baris judul di awal berkas")
     lines = clean.kept
     if not lines:
         return Fact(None, "artikel tanpa teks")
-    if _is_headline(lines, clean):
-        return Fact(lines[0].text, "baris pertama adalah judul")
-    lead = dates.sentences(lines[0].text)[0]
+    lead = sentences(lines[0].text)[0]
     return Fact(shorten_title(lead), "diambil dari kalimat pembuka")
 
 
@@ -193,7 +174,8 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
     else:
         place = UNKNOWN
 
-    explicit, warnings = dates.find_explicit_date(clean.kept)
+    field = dates.read_date_field(clean.date_field.text) if clean.date_field else None
+    explicit, warnings = field or dates.find_explicit_date(clean.kept)
     date: DateFinding = explicit or UNKNOWN_DATE
     if override and override.date:
         date = DateFinding(

@@ -9,7 +9,7 @@ Pelican's content cache can keep the per-file results between builds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -25,19 +25,45 @@ class RawArticle:
 
 @dataclass(frozen=True)
 class Line:
-    """A line of article text and its 1-based line number in the raw file."""
+    """A line of article text and its 1-based line number in the raw file.
+
+    `caption` marks a photo caption: kept, but shown as a caption, not as
+    body text.
+    """
 
     number: int
     text: str
+    caption: bool = False
+
+
+#: The kinds of removal, in the order the removal record explains them.
+REMOVAL_KINDS = ("headline", "date-field", "dateline", "credit", "repeat", "boilerplate")
 
 
 @dataclass(frozen=True)
 class Removal:
-    """A line (or the leading part of one) taken out of the text, and why."""
+    """A line (or the leading part of one) taken out of the text, and why.
+
+    `kind` is one of REMOVAL_KINDS; `rule` names the boilerplate rule and
+    `of_line` the kept line a repeat repeats; `seen_in` is the number of the
+    folder's articles a learned (recurring) line was found in.
+    """
 
     number: int
     text: str
-    reason: str
+    kind: str
+    rule: str | None = None
+    of_line: int | None = None
+    seen_in: int | None = None
+
+    @property
+    def reason(self) -> str:
+        """The display form: `headline`, `repeat-of:15`, `boilerplate:related-link`."""
+        if self.kind == "repeat":
+            return f"repeat-of:{self.of_line}"
+        if self.kind == "boilerplate":
+            return f"boilerplate:{self.rule}"
+        return self.kind
 
 
 @dataclass(frozen=True)
@@ -66,6 +92,10 @@ class CleanArticle:
     removed: tuple[Removal, ...]
     dateline: Dateline | None = None
     credits: tuple[Credit, ...] = ()
+    #: the headline line at the top of the file, when it has one
+    headline: Line | None = None
+    #: the site's date-field line at the top (`Diperbarui 18 Jun 2025, 14:05 WIB`)
+    date_field: Line | None = None
 
     @property
     def text(self) -> str:
@@ -93,6 +123,8 @@ class DateFinding:
     date: date | None = None
     start: date | None = None
     end: date | None = None
+    #: the publication time with its UTC offset, when the text prints one
+    moment: datetime | None = None
 
     @property
     def sort_key(self) -> date | None:

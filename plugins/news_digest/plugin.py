@@ -40,7 +40,7 @@ from pelican.generators import Generator
 from pelican.readers import BaseReader
 from pelican.utils import order_content, slugify
 
-from . import digest, group, infer, render, timing
+from . import digest, group, infer, recurring, render, timing
 from .catalog import CatalogError, trip_from_metadata
 from .model import Article, DateFinding, Event
 from .pipeline import process_file
@@ -159,11 +159,8 @@ class RawArticleReader(BaseReader):
     def _page(self, article: Article):
         source_path = article.source_path
         meta = article.meta
-        title_line = (
-            article.clean.kept[0].number if meta.title.evidence.startswith("baris") else None
-        )
         limit = _setting(self.settings, "NEWS_DIGEST_SLUG_LENGTH")
-        body = render.body_html(article, title_line)
+        body = render.body_html(article)
         metadata = {
             "title": meta.title.value or article.identifier,
             "date": _as_datetime(meta.date) or UNDATED,
@@ -317,6 +314,7 @@ def place_articles(generator):
     ]
     trips = load_catalog(generator)
     with timing.stage("group"):
+        forget_recurring_lines(ours)
         grouping = group.group([a.news for a in ours], trips)
     settings = generator.settings
     pages = {
@@ -365,6 +363,21 @@ def place_articles(generator):
     generator.context["unplaced_articles"] = sorted(
         (a for a in ours if a.event_page is None), key=attrgetter("identifier")
     )
+
+
+def forget_recurring_lines(articles) -> None:
+    """Move the folder's learned furniture (recurring.py) out of each
+    article's text: the per-file results stay cached as they were, and
+    only the articles that hold such lines get a new body."""
+    learned = recurring.learn([a.news for a in articles])
+    for article in articles:
+        cleaned = recurring.apply(article.news, learned)
+        if cleaned is article.news:
+            continue
+        article.news = cleaned
+        body = render.body_html(cleaned)
+        article._content = body
+        article._summary = article.metadata["summary"] = body.split("\n", 1)[0]
 
 
 def _unique_slugs(articles) -> None:

@@ -11,8 +11,8 @@ import html
 import json
 from datetime import date
 
-from . import tables
-from .model import Article, DateFinding
+from . import recurring, tables
+from .model import Article, DateFinding, Removal
 
 LEVEL_LABELS = {
     "explicit": "tertulis di artikel",
@@ -28,6 +28,8 @@ DEFAULT_WORDS_PER_MINUTE = 200
 
 
 REASON_LABELS = {
+    "headline": "judul (ditampilkan sebagai judul halaman)",
+    "date-field": "kolom tanggal situs",
     "dateline": "dateline (tempat dan media)",
     "credit": "kredit penulis/media",
     "boilerplate:related-link": "tautan artikel lain",
@@ -39,24 +41,31 @@ REASON_LABELS = {
     "boilerplate:scraper-label": "label sisa scraper",
     "boilerplate:photo-credit": "kredit foto",
     "boilerplate:credit-initials": "inisial penulis",
+    "boilerplate:contact-line": "kontak penulis",
+    "boilerplate:embedded-post": "sisa unggahan media sosial",
 }
 
 
-def removal_reason(reason: str) -> str:
-    """A removal reason in words: `repeat-of:15` → `pengulangan baris 15`."""
-    if reason.startswith("repeat-of:"):
-        return f"pengulangan baris {reason.split(':', 1)[1]}"
-    return REASON_LABELS.get(reason, reason)
+def removal_reason(removal: Removal) -> str:
+    """A removal's reason in words, from its typed fields."""
+    if removal.kind == "repeat":
+        return f"pengulangan baris {removal.of_line}"
+    if removal.rule == recurring.RULE:
+        return f"elemen situs yang berulang di {removal.seen_in} artikel"
+    return REASON_LABELS.get(removal.reason, removal.reason)
 
 
-def body_html(article: Article, title_line: int | None = None) -> str:
-    """The cleaned text as paragraphs; the headline line, if the title was
-    taken from it, is left to the page's <h1>."""
-    return "\n".join(
-        f"<p>{html.escape(line.text, quote=False)}</p>"
-        for line in article.clean.kept
-        if line.number != title_line
-    )
+def body_html(article: Article) -> str:
+    """The cleaned text as paragraphs, captions as figure captions (the
+    headline line is the page's <h1>, never a paragraph)."""
+    parts = []
+    for line in article.clean.kept:
+        text = html.escape(line.text, quote=False)
+        if line.caption:
+            parts.append(f'<figure class="caption"><figcaption>{text}</figcaption></figure>')
+        else:
+            parts.append(f"<p>{text}</p>")
+    return "\n".join(parts)
 
 
 def month_name(month: int) -> str:
@@ -123,7 +132,7 @@ def json_ld(
         "wordCount": len(article.clean.text.split()),
     }
     if finding.level in ("explicit", "resolved") and finding.date:
-        data["datePublished"] = finding.date.isoformat()
+        data["datePublished"] = (finding.moment or finding.date).isoformat()
     if meta.publisher.value:
         data["publisher"] = {"@type": "Organization", "name": meta.publisher.value}
     if meta.author.value:

@@ -79,3 +79,9 @@ def publisher_names() -> dict[str, str]:
 @cache
 def news_agencies() -> tuple[str, ...]:
     return tuple(load("publishers")["agencies"]["names"])
+
+
+@cache
+def publisher_aliases() -> dict[str, str]:
+    """Other spellings of outlets in datelines and credits (`detikcom`), by spelling."""
+    return load("publishers").get("aliases", {})

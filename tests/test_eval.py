@@ -1,0 +1,44 @@
+"""The evaluation on real scrapes (tests/eval): the labels still match the
+corpora, the sample is as large as promised, and every target in
+tests/eval/targets.toml is met. Needs ../shared/corpora: without it this
+fails, it does not skip."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.eval import evaluate
+
+#: The sample the real-scrapes issue asks for.
+MIN_EVENT_LABELS = {"indonews-2025-06-18-20": 300, "english-news-2023-03": 100}
+MIN_LINE_LABELLED_ARTICLES = 150
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate.run(workers=2)
+
+
+def test_the_sample_is_large_enough():
+    events = Counter(row["corpus"] for row in evaluate._rows("events"))
+    for corpus, minimum in MIN_EVENT_LABELS.items():
+        assert events[corpus] >= minimum, corpus
+    articles = {(row["corpus"], row["file"]) for row in evaluate._rows("lines")}
+    assert len(articles) >= MIN_LINE_LABELLED_ARTICLES
+    assert articles == {(row["corpus"], row["file"]) for row in evaluate._rows("meta")}
+
+
+def test_labels_match_the_corpora(report):
+    assert report["lines"]["drifted_labels"] == 0
+
+
+def test_targets_are_met(report):
+    assert evaluate.misses(report) == []
+
+
+def test_line_scores_count_what_they_claim():
+    truth = {"a": "x", "b": "x", "c": "y"}
+    score = evaluate._pairs({"a": "1", "b": "2", "c": "2"}, truth)
+    assert (score.tp, score.fp, score.fn) == (0, 1, 1)

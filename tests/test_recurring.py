@@ -1,0 +1,63 @@
+"""Boilerplate learned from the folder (recurring.py), with its traps: an
+agency paragraph printed by several articles, a fact-check sentence naming
+a platform, and a line found in only two articles all stay."""
+
+from __future__ import annotations
+
+from news_digest import recurring
+
+from tests.conftest import article
+
+CALL = "Ikuti Whatsapp Channel Republika"
+AGENCY = (
+    "Hakim juga menghukum terdakwa membayar denda Rp 1 miliar, jika tidak dibayar "
+    "diganti pidana penjara selama 6 bulan."
+)
+FACT_CHECK = "Salah satu akun ada yang mengunggahnya di Facebook."
+WIDGET = ["Be the first to know", "Get browser notifications for breaking news", "Not Now"]
+
+
+def _story(n: int, *extra: str) -> list[str]:
+    return [f"Cerita nomor {n} tentang peristiwa yang berbeda di kota ke-{n}.", *extra]
+
+
+def _learn_and_apply(stories):
+    articles = [article(f"a{n}", *lines) for n, lines in enumerate(stories)]
+    learned = recurring.learn(articles)
+    return learned, [recurring.apply(a, learned) for a in articles]
+
+
+def test_a_call_in_three_articles_is_removed_with_its_count():
+    _learned, cleaned = _learn_and_apply([_story(n, CALL) for n in range(3)])
+    for result in cleaned:
+        assert [line.text for line in result.clean.kept] == [result.clean.kept[0].text]
+        (removal,) = [r for r in result.clean.removed if r.rule == "recurring"]
+        assert removal.text == CALL
+        assert removal.seen_in == 3
+        assert removal.reason == "boilerplate:recurring"
+
+
+def test_a_call_in_two_articles_stays():
+    learned, _ = _learn_and_apply([_story(n, CALL) for n in range(2)])
+    assert learned == {}
+
+
+def test_syndicated_text_and_platform_sentences_stay():
+    stories = [_story(n, AGENCY, FACT_CHECK) for n in range(5)]
+    learned, cleaned = _learn_and_apply(stories)
+    assert learned == {}
+    assert all(len(result.clean.kept) == 3 for result in cleaned)
+
+
+def test_the_rest_of_a_widget_goes_with_its_cued_line():
+    learned, cleaned = _learn_and_apply([_story(n, *WIDGET) for n in range(3)])
+    assert len(learned) == 3
+    assert all(len(result.clean.kept) == 1 for result in cleaned)
+
+
+def test_an_uncued_line_away_from_furniture_stays():
+    # trap: a subhead that recurs across match reports, far from any furniture
+    stories = [_story(n, "Susunan pemain", f"Kiper nomor {n} tampil baik.", CALL) for n in range(3)]
+    learned, cleaned = _learn_and_apply(stories)
+    assert "susunan pemain" not in learned
+    assert all("Susunan pemain" in [line.text for line in r.clean.kept] for r in cleaned)
