@@ -61,3 +61,16 @@ def test_an_uncued_line_away_from_furniture_stays():
     learned, cleaned = _learn_and_apply(stories)
     assert "susunan pemain" not in learned
     assert all("Susunan pemain" in [line.text for line in r.clean.kept] for r in cleaned)
+
+
+def test_a_cued_line_in_copies_of_one_story_stays():
+    # trap: three outlets debunk one hoax and all quote its link; they share
+    # the story's sentences, so the link is the story's text, not furniture
+    link = '"https://daftar-gratis.example/?id=1"'
+    shared = [
+        "Pemerintah memberikan diskon listrik lima puluh persen kepada pelanggan kecil.",
+        "Tautan tersebut meminta data pribadi seperti nama lengkap dan nomor telepon.",
+    ]
+    learned, cleaned = _learn_and_apply([_story(n, *shared, link) for n in range(3)])
+    assert learned == {}
+    assert all(link in [line.text for line in r.clean.kept] for r in cleaned)

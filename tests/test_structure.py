@@ -262,7 +262,8 @@ CAPTION = "Menteri Luar Negeri Sugiono menyambut warga di Bandara Soekarno-Hatta
         ([SECOND, CAPTION, CAPTION, LEAD], 2),  # scraped twice in a row
         ([SECOND, CAPTION, "Foto: Antara/Hafidz", LEAD], 2),  # over a photo credit
         ([SECOND, CAPTION + " (AP Photo/Evan Vucci)", LEAD], 2),  # its own photo credit
-        # trap: a writer's credit under the last paragraph makes no caption
+        # traps: a quotation printed twice, a writer's credit under the last paragraph
+        ([SECOND, f'"{CAPTION}"', f'"{CAPTION}"', LEAD], None),
         ([LEAD, SECOND, "(Tribunnews.com/Whiesa)"], None),
         ([LEAD, SECOND + " (Tribunnews.com/Whiesa)"], None),
     ],

@@ -522,7 +522,8 @@ def _is_caption(cluster: _Cluster, next_line: int | None, credit_lines: set[int]
     """A caption: scraped twice in a row (the photo's alt text and its
     caption), standing right over a photo-credit line, or closed by a
     photo credit of its own."""
-    doubled = bool(cluster.repeats) and cluster.repeats[0] == next_line
+    quoted = cluster.best_text.lstrip()[:1] in "\"'“‘«"  # a quotation printed twice
+    doubled = bool(cluster.repeats) and cluster.repeats[0] == next_line and not quoted
     over_credit = next_line in credit_lines
     return doubled or over_credit or bool(_PHOTO_CREDIT_END.search(cluster.best_text))
 

@@ -5,15 +5,16 @@ Runs after the per-file stages, over every article of the folder at once
 the per-file cache stays valid: a changed file re-cleans that file only,
 and this pass is redone from the cached results.
 
-A kept line is site furniture when it stands in at least
-`MIN_ARTICLES` of the folder's articles *and* carries a debris cue from
-`data/boilerplate.toml` (`[recurring]`: a call to follow or subscribe, a
-platform or channel name, an @handle, an address, a credit in brackets,
-the outlet's own name…). The cue is the guard against syndicated text:
-the same agency paragraph in five articles recurs too, but it is article
-text and has no such cue. A recurring line without a cue goes only when,
-in every article that has it, it stands next to a line removed this way
-(the rest of the same widget: "Not now", "Turn on").
+A kept line is site furniture when it stands in articles of at least
+`MIN_ARTICLES` different stories of the folder *and* carries a debris cue
+from `data/boilerplate.toml` (`[recurring]`: a call to follow or
+subscribe, a platform or channel name, an @handle, an address, a credit in
+brackets, the outlet's own name…). Both are guards against syndicated
+text: the same agency paragraph in five articles recurs too, but those
+articles tell one story (they share other sentences), and the paragraph
+has no such cue. A short recurring line without a cue goes only when, in
+every article that has it, it stands next to a line removed this way (the
+rest of the same widget: "Not now", "Turn on").
 """
 
 from __future__ import annotations
@@ -36,6 +37,16 @@ MIN_ARTICLES = 3
 #: Longer lines are paragraphs, however often they recur (the longest
 #: furniture seen on the corpora, a donation pitch, is ~450 characters).
 MAX_LINE_CHARS = 600
+
+#: Two articles that share this many plain sentences (no cue, at least
+#: `SENTENCE_MIN_WORDS` words) tell one story: a line they both carry is
+#: that story's text, not the site's furniture.
+SAME_STORY_SENTENCES = 2
+SENTENCE_MIN_WORDS = 8
+
+#: Above this many articles a line is furniture by its spread alone; the
+#: story check (pairs of its articles) is only run below it.
+STORY_CHECK_MAX = 60
 
 RULE = "recurring"
 
@@ -81,13 +92,57 @@ def learn(articles: Sequence[Article]) -> dict[str, int]:
                 seen.add(key)
                 where[key].append((index, position))
     recurring = {key: places for key, places in where.items() if len(places) >= MIN_ARTICLES}
+    if not recurring:
+        return {}
+    evidence = [
+        frozenset(k for k in article_keys if _plain_sentence(texts[k])) for article_keys in keys
+    ]
+    recurring = {
+        key: places
+        for key, places in recurring.items()
+        if _stories([i for i, _ in places], evidence) >= MIN_ARTICLES
+    }
     confirmed = {key for key in recurring if has_cue(texts[key])}
     for key, places in recurring.items():
-        if key in confirmed:
+        if key in confirmed or not _widget_label(texts[key]):
             continue
         if all(_next_to(keys[index], position, confirmed) for index, position in places):
             confirmed.add(key)
     return {key: len(recurring[key]) for key in confirmed}
+
+
+def _plain_sentence(text: str) -> bool:
+    """A sentence of article prose: long enough, finished, and no cue."""
+    strong, _weak = _cues()
+    return (
+        ends_sentence(text)
+        and len(text.split()) >= SENTENCE_MIN_WORDS
+        and not any(pattern.search(text) for pattern in strong)
+    )
+
+
+def _widget_label(text: str) -> bool:
+    return not ends_sentence(text) and len(text.split()) <= WEAK_CUE_MAX_WORDS
+
+
+def _stories(articles: list[int], evidence: list[frozenset[str]]) -> int:
+    """How many different stories these articles tell: articles sharing
+    `SAME_STORY_SENTENCES` plain sentences are one story (union-find)."""
+    if len(articles) > STORY_CHECK_MAX:
+        return len(articles)
+    parent = {a: a for a in articles}
+
+    def root(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for i, a in enumerate(articles):
+        for b in articles[i + 1 :]:
+            if len(evidence[a] & evidence[b]) >= SAME_STORY_SENTENCES:
+                parent[root(a)] = root(b)
+    return len({root(a) for a in articles})
 
 
 def _next_to(article_keys: list[str], position: int, confirmed: set[str]) -> bool:
