@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from news_digest.dates import find_date_cues, find_explicit_date, find_trip_ordinal
+from news_digest.dates import (
+    find_date_cues,
+    find_explicit_date,
+    find_happening_day,
+    find_trip_ordinal,
+)
 from news_digest.model import Line
 
 
@@ -124,3 +129,38 @@ def test_trip_ordinals(text, number):
 )
 def test_no_false_trip_ordinals(text):
     assert find_trip_ordinal(text) is None
+
+
+# lead lines, publication day, the day the story happened (ISO dates)
+HAPPENED = [
+    # the trading day the lead names, published the next morning
+    (["IHSG ditutup melemah pada perdagangan Kamis (19/6/2025)."], "2025-06-20", "2025-06-19"),
+    # a weekday alone: the latest such day up to publication
+    (["Presiden tiba di St. Petersburg pada Rabu malam."], "2025-06-19", "2025-06-18"),
+    (["The senator said on Tuesday that the bill would pass."], "2023-03-23", "2023-03-21"),
+    # a relative word
+    (["Harga emas Antam turun hari ini."], "2025-06-19", "2025-06-19"),
+    (["Polisi menangkap dua orang kemarin di Depok."], "2025-06-19", "2025-06-18"),
+    # traps: background dates and a week word are not the day of the story
+    (["Perang yang pecah sejak 7 Oktober 2023 terus berlanjut."], "2025-06-19", "2025-06-19"),
+    (["Minggu ini harga cabai naik."], "2025-06-19", "2025-06-19"),
+    # a future date in the lead is not the happening day either
+    (["Rapat akan digelar pada 25 Juni 2025."], "2025-06-19", "2025-06-19"),
+    # the third line is background, only the lead counts
+    (
+        ["Harga naik.", "Pasar ramai.", "Pada Senin (16/6/2025) harga turun."],
+        "2025-06-19",
+        "2025-06-19",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "published", "expected"), HAPPENED)
+def test_the_day_a_story_happened(lines, published, expected):
+    found = find_happening_day(_lines(*lines), date.fromisoformat(published))
+    assert found == date.fromisoformat(expected)
+
+
+def test_no_happening_day_without_a_publication_day():
+    lines = _lines("Pasukan Israel mencegat kapal itu pada Senin (9/6/2025).")
+    assert find_happening_day(lines, None) is None

@@ -270,7 +270,9 @@ def test_archive_months_are_newest_first(seed_site):
 def test_folder_without_catalog_builds_into_events(events_site):
     output = events_site
     pages = sorted((output / "perjalanan").glob("*/index.html"))
-    assert len(pages) == 4  # the aid ship, the evacuation, a flood, a football match
+    # the aid ship, the evacuation, the arrival a day later, a flood, a
+    # football match, and a market close on each of three days
+    assert len(pages) == 8
     ship = next(p for p in pages if "madleen" in p.parent.name)
     assert ship.read_text(encoding="utf-8").count('class="article-item"') == 3
     html = page_for(output, "ap-madleen")

@@ -28,7 +28,6 @@ LATEST_YEAR = 2100
 _YEAR = re.compile(r"\d{4}")
 
 
-
 @dataclass(frozen=True)
 class _Patterns:
     full: tuple[re.Pattern, ...]
@@ -37,6 +36,7 @@ class _Patterns:
     weekday: re.Pattern
     day_month: re.Pattern
     ordinal: tuple[re.Pattern, ...]
+    relative: re.Pattern
 
 
 @cache
@@ -77,6 +77,9 @@ def _patterns() -> _Patterns:
             re.IGNORECASE,
         ),
         ordinal=tuple(re.compile(p, re.IGNORECASE) for p in ordinal),
+        relative=re.compile(
+            rf"\b(?P<rel>{tables.alternation(calendar['relative_days'])})\b", re.IGNORECASE
+        ),
     )
 
 
@@ -300,6 +303,41 @@ def find_date_cues(lines: Sequence[Line]) -> tuple[DateCue, ...]:
                     )
                 )
     return tuple(cues)
+
+
+#: A news lead says when its story happened ("IHSG ditutup melemah pada
+#: perdagangan Kamis (19/6/2025)"); later lines go back to the background.
+HAPPENED_LEAD_LINES = 2
+#: A lead date further back than this before publication is background
+#: ("sejak 7 Oktober 2023"), not the day the story reports.
+HAPPENED_MAX_DAYS_BEFORE = 7
+
+
+def find_happening_day(lines: Sequence[Line], published: date | None) -> date | None:
+    """The day the lead says the story happened, worked out from the
+    publication day: a full date at most a week before it, else the
+    latest day with the weekday the lead names ("Kamis (19/6)", "on
+    Tuesday"), else a relative word ("kemarin", "today"), else the
+    publication day itself. Unknown when the publication day is: a lead
+    date alone may be background."""
+    if published is None:
+        return None
+    lead = lines[:HAPPENED_LEAD_LINES]
+    for candidate in sorted(_full_dates(lead), key=lambda c: c.position):
+        if timedelta(0) <= published - candidate.day <= timedelta(HAPPENED_MAX_DAYS_BEFORE):
+            return candidate.day
+    patterns = _patterns()
+    for line in lead:
+        for match in patterns.weekday.finditer(line.text):
+            word = match.group("wd")
+            if _is_day_name(word, line.text[: match.start()], line.text[match.end() :]):
+                back = (published.isoweekday() - tables.weekday_numbers()[word.lower()]) % 7
+                return published - timedelta(days=back)
+        relative = patterns.relative.search(line.text)
+        if relative:
+            offset = tables.load("calendar")["relative_days"][relative.group("rel").lower()]
+            return published + timedelta(days=offset)
+    return published
 
 
 def _inside(spans, text: str, sentence: str, match: re.Match) -> bool:

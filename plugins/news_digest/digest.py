@@ -54,7 +54,6 @@ MAX_SPEAKER_WORDS = 8
 ADJACENT_GAP = 3  # "Menteri Luar Negeri AS, Antony Blinken" is one mention
 
 
-
 @dataclass(frozen=True)
 class KeyPoint:
     text: str

@@ -196,4 +196,5 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         trip_ordinal=dates.find_trip_ordinal(clean.text),
         trip_override=override.trip if override else None,
         warnings=warnings,
+        happened=dates.find_happening_day(clean.kept, date.sort_key),
     )

@@ -176,6 +176,9 @@ class ArticleMetadata:
     trip_ordinal: int | None = None
     trip_override: str | None = None
     warnings: tuple[str, ...] = ()
+    #: the day the lead says the story happened (the publication day when
+    #: it does not say); automatic events are formed within one such day
+    happened: date | None = None
 
 
 @dataclass(frozen=True)
