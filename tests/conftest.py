@@ -48,8 +48,10 @@ def seed_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def events_site(tmp_path_factory) -> Path:
-    """The site built once from tests/fixtures/events (no trip catalog), read-only."""
-    return build_site(tmp_path_factory.mktemp("events") / "output", seeds=EVENTS)
+    """The site built once from tests/fixtures/events (no trip catalog),
+    read-only; three events per page of the events index, so it has pages."""
+    output = tmp_path_factory.mktemp("events") / "output"
+    return build_site(output, seeds=EVENTS, NEWS_DIGEST_EVENTS_PER_PAGE=3)
 
 
 def article_pages(site: Path) -> list[Path]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from datetime import date
 
 import pytest
+from news_digest import digest as digest_stage
 from news_digest import names
 from news_digest.clean import normalize
-from news_digest.digest import build_digest, find_entities, find_quotes, key_points
+from news_digest.digest import build_digest, find_entities, find_quotes, key_points, top_stories
 from news_digest.group import group
+from news_digest.model import UNKNOWN_DATE, Event, Grouping, Placement
 from news_digest.pipeline import process_file
 from rapidfuzz import fuzz
 
@@ -169,13 +172,77 @@ def test_key_points_merge_one_sentence_from_two_outlets():
     assert dict(merged[0].sources) == {"a": shared, "b": variant}
 
 
+# ---- the front page's stories -----------------------------------------------------
+
+
+DATELINES = ["JAKARTA, KOMPAS.com -", "TEMPO.CO, Jakarta -", "Liputan6.com, Jakarta -", ""]
+
+
+def _stories(spec):
+    """A grouping from {event id: (last day, outlets, articles)}."""
+    events, placements, by_event, articles = [], {}, {}, []
+    for event_id, (day, outlets, count) in spec.items():
+        events.append(Event(event_id, event_id, day, day))
+        members = []
+        for n in range(count):
+            identifier = f"{event_id}-{n}"
+            dateline = DATELINES[n] if n < outlets else ""
+            articles.append(article(identifier, f"{dateline} Sebuah berita nomor {n} hari ini."))
+            placements[identifier] = Placement(identifier, event_id, UNKNOWN_DATE)
+            members.append(identifier)
+        by_event[event_id] = tuple(members)
+    return Grouping(tuple(events), placements, by_event), articles
+
+
+def test_stories_rank_by_outlets_articles_and_recency():
+    grouping, articles = _stories(
+        {
+            "three-outlets": (date(2025, 6, 20), 3, 3),
+            "one-outlet-many-articles": (date(2025, 6, 20), 1, 4),
+            "one-article": (date(2025, 6, 20), 1, 1),
+            "three-outlets-a-week-older": (date(2025, 6, 13), 3, 3),
+        }
+    )
+    assert top_stories(grouping, articles) == (
+        "three-outlets",
+        "three-outlets-a-week-older",  # a week older costs it a quarter of its weight
+        "one-outlet-many-articles",
+        "one-article",
+    )
+
+
+def test_at_most_max_stories_and_never_an_empty_event(monkeypatch):
+    monkeypatch.setattr(digest_stage, "MAX_STORIES", 3)
+    spec = {f"e{n}": (date(2025, 6, 1 + n), 1, 1) for n in range(5)}
+    grouping, articles = _stories(spec)
+    grouping = Grouping(
+        (*grouping.events, Event("empty", "empty", date(2025, 6, 30), date(2025, 6, 30))),
+        grouping.placements,
+        grouping.articles_by_event,
+    )
+    assert top_stories(grouping, articles) == ("e4", "e3", "e2")  # the newest, all else equal
+
+
 # ---- the built site ---------------------------------------------------------------
 
 
+def _event_documents(site, summary):
+    """Each event's own JSON, found through the summary's links."""
+    return {
+        e["id"]: json.loads((site / e["json"]).read_text(encoding="utf-8"))
+        for e in summary["events"]
+    }
+
+
 def test_digest_json_has_the_documented_shape(seed_site):
-    document = json.loads((seed_site / "digest.json").read_text(encoding="utf-8"))
-    assert set(document) >= {"events", "articles", "entities", "sources"}
-    for event in document["events"]:
+    summary = json.loads((seed_site / "digest.json").read_text(encoding="utf-8"))
+    assert set(summary) >= {"events", "top_stories", "unplaced_articles", "entities", "sources"}
+    for event in summary["events"]:
+        assert set(event) >= {"id", "name", "start", "end", "url", "json", "article_count"}
+    events = _event_documents(seed_site, summary)
+    assert set(events) == {e["id"] for e in summary["events"]}
+    rows = []
+    for event in events.values():
         assert set(event) >= {
             "id",
             "name",
@@ -185,13 +252,24 @@ def test_digest_json_has_the_documented_shape(seed_site):
             "articles",
             "key_points",
             "quotes",
+            "outlets",
         }
         for point in event["key_points"]:
-            assert set(point) >= {"text", "articles"}
+            assert set(point) >= {
+                "text",
+                "articles",
+                "sources",
+                "outlets",
+                "missing_outlets",
+                "only_in",
+                "differing_figures",
+            }
         for quote in event["quotes"]:
             assert set(quote) >= {"text", "speaker", "article"}
+        rows.extend(event["articles"])
+    rows.extend(summary["unplaced_articles"])
     levels = {"explicit", "resolved", "estimated", "unknown"}
-    for entry in document["articles"]:
+    for entry in rows:
         assert set(entry) >= {
             "identifier",
             "title",
@@ -204,20 +282,23 @@ def test_digest_json_has_the_documented_shape(seed_site):
             "event",
         }
         assert entry["date_level"] in levels
-    by_id = {a["identifier"]: a for a in document["articles"]}
+    by_id = {a["identifier"]: a for a in rows}
+    assert len(by_id) == len(rows) == 5  # every article once, in its event or unplaced
     assert by_id["000_84cca4261389b70a"]["date"] is None  # estimated: no date is guessed
     assert by_id["002_c6785a99c933e0c7"]["publisher"] is None
     assert by_id["001_67b21ea2f3b9d6c0"]["date"] == "2024-03-21"
-    for entity in document["entities"]:
+    for entity in summary["entities"]:
         assert entity["kind"] in {"person", "place", "organization"}
-    assert {s["publisher"] for s in document["sources"]} == {
+    assert {s["publisher"] for s in summary["sources"]} == {
         "Tribunnews",
         "Gatra",
         "Suaranusantara",
         None,
     }
     raw = (seed_site / "digest.json").read_text(encoding="utf-8")
-    assert raw == json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert (
+        raw == json.dumps(summary, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    )
 
 
 def test_front_page_is_the_digest(seed_site):
@@ -233,9 +314,12 @@ def test_front_page_is_the_digest(seed_site):
 
 def test_folder_without_catalog_gets_a_digest(events_site):
     output = events_site
-    document = json.loads((output / "digest.json").read_text(encoding="utf-8"))
-    assert len(document["events"]) == 8  # as in test_site
-    ship = next(e for e in document["events"] if "ap-madleen" in e["articles"])
+    summary = json.loads((output / "digest.json").read_text(encoding="utf-8"))
+    assert len(summary["events"]) == 8  # as in test_site
+    events = _event_documents(output, summary)
+    ship = next(
+        e for e in events.values() if "ap-madleen" in {a["identifier"] for a in e["articles"]}
+    )
     assert len(ship["articles"]) == 3
     assert ship["key_points"]
     assert '<svg class="timeline"' in (output / "index.html").read_text(encoding="utf-8")

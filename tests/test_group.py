@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from news_digest.catalog import CatalogError, trip_from_metadata
 from news_digest.clean import clean_lines
-from news_digest.group import discover_events, group
+from news_digest.group import discover_events, group, sections
 from news_digest.infer import infer
 from news_digest.model import Article
 from news_digest.pipeline import process_file
@@ -221,3 +221,26 @@ def test_an_undated_article_finds_its_event_among_many_that_share_a_word():
     grouping = discover_events([*dated, undated])
     assert len(grouping.events) == 40
     assert _event_of(grouping, "tanpa-tanggal") == _event_of(grouping, "e00")  # the oldest
+
+
+# ---- an event's articles by leg or day ------------------------------------------------
+
+
+def test_a_trips_articles_sit_under_the_leg_they_report(seed_grouping):
+    trip = next(e for e in seed_grouping.events if e.id == "perjalanan-4")
+    found = sections(trip, seed_grouping, {})
+    assert [(s.leg.place if s.leg else None, s.identifiers) for s in found] == [
+        ("Tel Aviv", ("000_84cca4261389b70a",)),  # estimated 8–9 January: the Tel Aviv leg
+        ("Kairo", ("002_c6785a99c933e0c7",)),  # resolved to 11 January in Cairo
+    ]
+
+
+def test_a_storys_articles_sit_under_the_day_they_report(auto_grouping):
+    articles = [process_file(path) for path in sorted(EVENTS.glob("*.txt"))]
+    happened = {a.identifier: a.meta.happened for a in articles}
+    event_id = _event_of(auto_grouping, "kompas-evakuasi-wni-iran")
+    event = next(e for e in auto_grouping.events if e.id == event_id)
+    (only,) = sections(event, auto_grouping, happened)
+    # Tempo published the next morning, about the day before
+    assert only.day == date(2025, 6, 18)
+    assert "tempo-evakuasi-wni-sehari-kemudian" in only.identifiers

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from news_digest import plugin
+from news_digest import plugin, search_index
 
 from .conftest import ROOT, SEED_FILES, article_pages, build_site, json_ld, page_for
 
@@ -281,6 +281,51 @@ def test_folder_without_catalog_builds_into_events(events_site):
     assert json_ld(html)["isPartOf"]["url"].endswith(f"perjalanan/{ship.parent.name}/")
 
 
+_EVENT_LINK = re.compile(r'<li><a href="[^"]*perjalanan/([^/"]+)/">')
+
+
+def test_the_events_index_is_paginated_and_lists_every_event_once(events_site):
+    pages = [
+        events_site / "perjalanan" / "index.html",
+        events_site / "perjalanan" / "halaman" / "2" / "index.html",
+        events_site / "perjalanan" / "halaman" / "3" / "index.html",
+    ]
+    listed = [_EVENT_LINK.findall(page.read_text(encoding="utf-8")) for page in pages]
+    assert [len(ids) for ids in listed] == [3, 3, 2]  # three per page in this fixture
+    every = [i for ids in listed for i in ids]
+    assert sorted(every) == sorted(
+        p.name
+        for p in (events_site / "perjalanan").iterdir()
+        if (p / "index.html").is_file() and p.name != "halaman"
+    )
+    first = pages[0].read_text(encoding="utf-8")
+    assert 'rel="next"' in first and "Halaman 1 dari 3" in first
+    assert 'rel="prev"' in pages[2].read_text(encoding="utf-8")
+
+
+def test_an_event_page_holds_its_own_digest_and_coverage(events_site):
+    (ship,) = (events_site / "perjalanan").glob("*madleen*/index.html")
+    html = ship.read_text(encoding="utf-8")
+    assert "Poin utama" in html and "Liputan per media" in html
+    assert "hanya ditemukan di Kompas" in html  # a point only Kompas's article carries
+    assert "tidak ditemukan di AP" in html
+    assert "<h3>9 Juni 2025</h3>" in html  # the articles under the day they report
+
+
+def test_the_front_page_shows_the_top_stories_and_links_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setattr(plugin.digest, "MAX_STORIES", 3)
+    output = build_site(tmp_path / "output", seeds=ROOT / "tests" / "fixtures" / "events")
+    html = (output / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="event-summary"') == 3
+    assert "Semua 8 peristiwa" in html
+    # the most carried and newest story first: the evacuation, three articles
+    # from two named outlets and one that does not name itself, ahead of the
+    # aid ship (as many outlets, nine days older)
+    shown = re.findall(r'class="event-summary" id="([^"]+)"', html)
+    assert shown[0].startswith("2025-06-18-wni")
+    assert "madleen" in shown[1]
+
+
 def test_parallel_reading_gives_the_same_site_as_serial(tmp_path, monkeypatch):
     sources = sorted((ROOT / "tests" / "fixtures").rglob("*.txt")) + SEED_FILES
     folder = tmp_path / "many"
@@ -337,4 +382,4 @@ def test_a_settings_file_listing_index_still_gets_one_digest_front_page(tmp_path
 )
 def test_search_index_reads_the_article_pages_folder(save_as, lang_save_as, glob):
     settings = {"ARTICLE_SAVE_AS": save_as, "ARTICLE_LANG_SAVE_AS": lang_save_as}
-    assert plugin._article_glob(settings) == glob
+    assert search_index.article_glob(settings) == glob

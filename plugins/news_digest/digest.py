@@ -20,15 +20,17 @@ plus people introduced by a title ("Presiden Joe Biden").
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from rapidfuzz import fuzz
 
-from . import names, tables, terms
+from . import coverage, names, tables, terms
 from .model import Article, Grouping
 from .text import ends_sentence, normalize, sentences
 
@@ -59,6 +61,7 @@ class KeyPoint:
     text: str
     articles: tuple[str, ...]
     sources: tuple[tuple[str, str], ...]  # (article, its own verbatim sentence)
+    coverage: coverage.PointCoverage | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class EventDigest:
     event_id: str
     key_points: tuple[KeyPoint, ...]
     quotes: tuple[Quote, ...]
+    outlets: tuple[Source, ...] = ()  # the event's articles by outlet
 
 
 @dataclass(frozen=True)
@@ -199,11 +203,13 @@ def key_points(event_articles: Sequence[Article]) -> tuple[KeyPoint, ...]:
     points = []
     for choice, merged in picked:
         versions = sorted([choice, *merged], key=lambda s: order.index(s.article))
+        sources_ = tuple((s.article, s.text) for s in versions)
         points.append(
             KeyPoint(
                 text=choice.text,
                 articles=tuple(s.article for s in versions),
-                sources=tuple((s.article, s.text) for s in versions),
+                sources=sources_,
+                coverage=coverage.point_coverage(sources_, event_articles),
             )
         )
     # in the order the story is told: by article, then position
@@ -418,7 +424,9 @@ def build_digest(articles: Sequence[Article], grouping: Grouping) -> Digest:
         members = [by_id[i] for i in grouping.articles_by_event.get(event.id, ()) if i in by_id]
         quotes = [q for a in members for q in find_quotes(a, gazetteer)]
         quotes.sort(key=lambda q: q.speaker is None)  # stable: named speakers first
-        events.append(EventDigest(event.id, key_points(members), tuple(quotes[:MAX_QUOTES])))
+        events.append(
+            EventDigest(event.id, key_points(members), tuple(quotes[:MAX_QUOTES]), sources(members))
+        )
     return Digest(
         events=tuple(events),
         entities=find_entities(articles, gazetteer),
@@ -426,80 +434,173 @@ def build_digest(articles: Sequence[Article], grouping: Grouping) -> Digest:
     )
 
 
-def document(
+# ---- the front page's stories ---------------------------------------------------------
+
+#: The front page shows at most this many stories, whatever the folder's
+#: size; every event stays listed in the paginated events index.
+MAX_STORIES = 40
+#: The recent part of a story's weight halves for every this many days it
+#: is older than the folder's newest story: a digest leads with what is new.
+STORY_HALF_LIFE_DAYS = 7.0
+#: At most this share of a story's weight depends on how recent it is, so
+#: a story many outlets carried two weeks ago still outranks one article
+#: of today.
+RECENCY_SHARE = 0.5
+
+
+def top_stories(grouping: Grouping, articles: Sequence[Article]) -> tuple[str, ...]:
+    """The events the front page shows, most important first: weighted by
+    how many outlets carry them (each counts one) and how many articles
+    (growing slowly), and by how recent they are (RECENCY_SHARE of the
+    weight, halving per STORY_HALF_LIFE_DAYS of age). Undated events count
+    as old as the folder's oldest. Ties go to the newer, then to the event
+    id, so the order never depends on the input's order."""
+    by_id = {a.identifier: a for a in articles}
+    days = [e.end or e.start for e in grouping.events if e.end or e.start]
+    newest = max(days, default=date.min)
+    oldest = min(days, default=date.min)
+
+    def weight(event) -> tuple[float, date, str]:
+        members = [by_id[i] for i in grouping.articles_by_event.get(event.id, ()) if i in by_id]
+        outlets = {a.meta.publisher.value for a in members if a.meta.publisher.value}
+        day = event.end or event.start or oldest
+        age = (newest - day).days if newest != date.min else 0
+        size = len(outlets) + math.log1p(len(members))
+        recency = 0.5 ** (age / STORY_HALF_LIFE_DAYS)
+        weight = size * (1 - RECENCY_SHARE + RECENCY_SHARE * recency)
+        return (-weight, -day.toordinal(), event.id)
+
+    ranked = sorted(
+        (e for e in grouping.events if grouping.articles_by_event.get(e.id)), key=weight
+    )
+    return tuple(e.id for e in ranked[:MAX_STORIES])
+
+
+# ---- digest.json -----------------------------------------------------------------------
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def article_row(article: Article, grouping: Grouping, urls: dict[str, str]) -> dict:
+    """One article as `digest.json` lists it. Unknown values are None (JSON
+    null), never guessed; `date` is set for explicit and resolved dates
+    only, an estimated range goes in `date_range`."""
+    placement = grouping.placements[article.identifier]
+    finding = placement.date
+    meta = article.meta
+    return {
+        "identifier": article.identifier,
+        "title": meta.title.value,
+        "url": urls.get(article.identifier),
+        "publisher": meta.publisher.value,
+        "author": meta.author.value,
+        "place": meta.place.value,
+        "date": _day(finding.date),
+        "date_level": finding.level,
+        "date_range": [finding.start.isoformat(), finding.end.isoformat()]
+        if finding.start and finding.end
+        else None,
+        "lang": meta.lang.value,
+        "event": placement.event_id,
+    }
+
+
+def _point(point: KeyPoint, by_id: dict[str, Article]) -> dict:
+    found = point.coverage
+    return {
+        "text": point.text,
+        "articles": list(point.articles),
+        "sources": [
+            {"article": a, "publisher": by_id[a].meta.publisher.value, "text": t}
+            for a, t in point.sources
+        ],
+        "outlets": list(found.outlets) if found else [],
+        "missing_outlets": list(found.missing) if found else [],
+        "only_in": found.only if found else None,
+        "differing_figures": [
+            {"counts": f.unit, "values": [{"value": v, "article": a} for a, v in f.values]}
+            for f in (found.figures if found else ())
+        ],
+    }
+
+
+def event_document(
+    event,
+    summary: EventDigest | None,
+    grouping: Grouping,
+    by_id: dict[str, Article],
+    urls: dict[str, str],
+    event_url: str | None,
+) -> dict:
+    """One event's own JSON: its articles, key points with their coverage
+    by outlet, quotes and outlets (shape in README.md)."""
+    members = [by_id[i] for i in grouping.articles_by_event.get(event.id, ()) if i in by_id]
+    return {
+        "id": event.id,
+        "name": event.name,
+        "number": event.number,
+        "url": event_url,
+        "start": _day(event.start),
+        "end": _day(event.end),
+        "legs": [
+            {
+                "place": leg.place,
+                "country": leg.country,
+                "start": leg.start.isoformat(),
+                "end": leg.end.isoformat(),
+            }
+            for leg in event.legs
+        ],
+        "articles": [article_row(a, grouping, urls) for a in members],
+        "key_points": [_point(p, by_id) for p in (summary.key_points if summary else ())],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "article": q.article}
+            for q in (summary.quotes if summary else ())
+        ],
+        "outlets": [
+            {"publisher": s.publisher, "articles": list(s.articles)}
+            for s in (summary.outlets if summary else ())
+        ],
+    }
+
+
+def summary_document(
     digest: Digest,
     grouping: Grouping,
     articles: Sequence[Article],
     urls: dict[str, str],
     event_urls: dict[str, str],
+    event_json_urls: dict[str, str],
+    stories: Sequence[str],
 ) -> dict:
-    """The digest as the plain data of `digest.json` (shape in README.md).
-
-    Unknown values are None (JSON null), never guessed; `date` is set for
-    explicit and resolved dates only, an estimated range goes in
-    `date_range`.
-    """
-    by_event = {e.event_id: e for e in digest.events}
-    events = []
-    for event in grouping.events:
-        summary = by_event.get(event.id)
-        events.append(
+    """`digest.json`: every event in brief with the address of its own
+    JSON, the front page's stories, the articles in no event, the names
+    and the sources (shape in README.md)."""
+    outlets = {e.event_id: e.outlets for e in digest.events}
+    placed = {i for ids in grouping.articles_by_event.values() for i in ids}
+    return {
+        "events": [
             {
                 "id": event.id,
                 "name": event.name,
                 "number": event.number,
                 "url": event_urls.get(event.id),
-                "start": event.start.isoformat() if event.start else None,
-                "end": event.end.isoformat() if event.end else None,
-                "legs": [
-                    {
-                        "place": leg.place,
-                        "country": leg.country,
-                        "start": leg.start.isoformat(),
-                        "end": leg.end.isoformat(),
-                    }
-                    for leg in event.legs
-                ],
-                "articles": list(grouping.articles_by_event.get(event.id, ())),
-                "key_points": [
-                    {
-                        "text": p.text,
-                        "articles": list(p.articles),
-                        "sources": [{"article": a, "text": t} for a, t in p.sources],
-                    }
-                    for p in (summary.key_points if summary else ())
-                ],
-                "quotes": [
-                    {"text": q.text, "speaker": q.speaker, "article": q.article}
-                    for q in (summary.quotes if summary else ())
-                ],
+                "json": event_json_urls.get(event.id),
+                "start": _day(event.start),
+                "end": _day(event.end),
+                "article_count": len(grouping.articles_by_event.get(event.id, ())),
+                "outlets": [s.publisher for s in outlets.get(event.id, ()) if s.publisher],
             }
-        )
-    rows = []
-    for article in sorted(articles, key=lambda a: a.identifier):
-        placement = grouping.placements[article.identifier]
-        finding = placement.date
-        meta = article.meta
-        rows.append(
-            {
-                "identifier": article.identifier,
-                "title": meta.title.value,
-                "url": urls.get(article.identifier),
-                "publisher": meta.publisher.value,
-                "author": meta.author.value,
-                "place": meta.place.value,
-                "date": finding.date.isoformat() if finding.date else None,
-                "date_level": finding.level,
-                "date_range": [finding.start.isoformat(), finding.end.isoformat()]
-                if finding.start and finding.end
-                else None,
-                "lang": meta.lang.value,
-                "event": placement.event_id,
-            }
-        )
-    return {
-        "events": events,
-        "articles": rows,
+            for event in grouping.events
+        ],
+        "top_stories": list(stories),
+        "unplaced_articles": [
+            article_row(a, grouping, urls)
+            for a in sorted(articles, key=lambda a: a.identifier)
+            if a.identifier not in placed
+        ],
         "entities": [
             {
                 "name": e.name,

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import names, terms
-from .model import Article, DateCue, DateFinding, Event, Grouping, Leg, Placement
+from .model import Article, DateCue, DateFinding, Event, Grouping, Leg, Placement, Section
 
 # Trip scores: a trip must reach PLACE_SCORE and beat the runner-up by
 # PLACE_MARGIN before an article is placed in it.
@@ -55,9 +55,6 @@ EVENT_SIMILARITY = 0.15
 #: An undated article joins only on near-identical wording: without a day
 #: it could belong to any day's story (a weather report, a market close).
 UNDATED_SIMILARITY = 0.5
-#: Features: the title counts three times, the lead twice, the body once;
-#: outlets retell a story in their own headlines and leads.
-TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3, 2, 1
 #: Each article is indexed under its top terms; two articles are compared
 #: only when they share at least MIN_SHARED_TERMS of them.
 INDEX_TERMS = 30
@@ -70,7 +67,6 @@ COMMON_TERM_MIN = 20
 #: only the articles sharing the most of its top terms: without this bound
 #: its comparisons would grow with the folder.
 MAX_UNDATED_CANDIDATES = 32
-LEAD_LINES = 3
 
 
 @dataclass
@@ -80,11 +76,6 @@ class _Candidate:
 
 
 # ---- shared helpers --------------------------------------------------------
-
-
-def _lead(article: Article) -> str:
-    lines = [line.text for line in article.clean.kept[:LEAD_LINES]]
-    return " ".join([article.meta.title.value or "", *lines])
 
 
 def _fmt(day: date) -> str:
@@ -329,15 +320,6 @@ def _slug(text: str, limit: int = 48) -> str:
     return slug[:limit].rstrip("-") or "peristiwa"
 
 
-def _event_features(article: Article) -> list[str]:
-    kept = [line.text for line in article.clean.kept]
-    return (
-        terms.features(article.meta.title.value or "") * TITLE_WEIGHT
-        + terms.features(" ".join(kept[:LEAD_LINES])) * LEAD_WEIGHT
-        + terms.features(" ".join(kept[LEAD_LINES:])) * BODY_WEIGHT
-    )
-
-
 def _candidate_pairs(
     days: Sequence[date | None], tops: Sequence[list[str]]
 ) -> Counter[tuple[int, int]]:
@@ -408,12 +390,14 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
     all pairs; average-link clustering then merges them.
     """
     articles = sorted(articles, key=lambda a: a.identifier)
-    documents = [_event_features(a) for a in articles]
-    idf = terms.idf(documents)
-    vectors = [terms.vector(document, idf) for document in documents]
-    frequency = Counter(term for document in documents for term in set(document))
+    documents = [dict(a.meta.story_terms) for a in articles]
+    count, frequency = terms.document_frequency(documents)
+    idf = terms.idf_of(count, frequency)
+    vectors = [terms.weighted(document, idf) for document in documents]
     common = max(COMMON_TERM_MIN, COMMON_TERM_SHARE * len(articles))
-    tops = [[t for t in terms.top_terms(v, INDEX_TERMS) if frequency[t] <= common] for v in vectors]
+    tops = [
+        [t for t in terms.top_terms(v, INDEX_TERMS) if frequency[t] <= common] for v in vectors
+    ]
     days = [a.meta.happened for a in articles]
     links = {}
     for (a, b), shared in sorted(_candidate_pairs(days, tops).items()):
@@ -449,7 +433,7 @@ def _first_day(articles: Iterable[Article]) -> date | None:
 def _event_for(members: list[Article], vectors: list[terms.Vector], used_ids: set[str]) -> Event:
     """Name an event after its most central article's title."""
     days = sorted(d for a in members if (d := a.meta.date.sort_key))
-    centre = terms.centroid(vectors)
+    centre = vectors[0] if len(vectors) == 1 else terms.centroid(vectors)
     central = max(
         zip(members, vectors, strict=True),
         key=lambda pair: (
@@ -482,3 +466,42 @@ def group(articles: Sequence[Article], trips: Sequence[Event] = ()) -> Grouping:
     if trips:
         return assign_to_trips(articles, trips)
     return discover_events(articles)
+
+
+# ---- an event's articles by leg or day ------------------------------------------------
+
+
+def _leg_of(trip: Event, finding: DateFinding) -> Leg | None:
+    """The leg an article reports: the one holding its date, or holding
+    the whole range its date is estimated in."""
+    if finding.date:
+        return next((leg for leg in trip.legs if leg.covers(finding.date)), None)
+    if finding.start and finding.end:
+        return next(
+            (leg for leg in trip.legs if leg.covers(finding.start) and leg.covers(finding.end)),
+            None,
+        )
+    return None
+
+
+def sections(
+    event: Event, grouping: Grouping, happened: dict[str, date | None]
+) -> tuple[Section, ...]:
+    """The event's articles placed under the leg (a catalog trip) or the day
+    they report (`happened`: the day each article's lead reports, by
+    identifier; else its date), in the trip's or the calendar's order;
+    those that fit none come last."""
+    by_key: dict[Leg | date | None, list[str]] = defaultdict(list)
+    for identifier in grouping.articles_by_event.get(event.id, ()):
+        finding = grouping.placements[identifier].date
+        key = _leg_of(event, finding) if event.legs else happened.get(identifier) or finding.date
+        by_key[key].append(identifier)
+    if event.legs:
+        order = [leg for leg in event.legs if leg in by_key]
+        found = [Section(tuple(by_key[leg]), leg=leg) for leg in order]
+    else:
+        days = sorted(k for k in by_key if k is not None)
+        found = [Section(tuple(by_key[day]), day=day) for day in days]
+    if None in by_key:
+        found.append(Section(tuple(by_key[None])))
+    return tuple(found)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from . import dates, tables
+from . import dates, tables, terms
 from .model import (
     UNKNOWN_DATE,
     ArticleMetadata,
@@ -185,8 +185,9 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         )
         warnings = ()
 
+    title = derive_title(clean, override)
     return ArticleMetadata(
-        title=derive_title(clean, override),
+        title=title,
         publisher=publisher,
         author=author,
         place=place,
@@ -197,4 +198,5 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         trip_override=override.trip if override else None,
         warnings=warnings,
         happened=dates.find_happening_day(clean.kept, date.sort_key),
+        story_terms=terms.story_terms(title.value or "", [line.text for line in clean.kept]),
     )

@@ -179,6 +179,9 @@ class ArticleMetadata:
     #: the day the lead says the story happened (the publication day when
     #: it does not say); automatic events are formed within one such day
     happened: date | None = None
+    #: the terms that tell its story apart, with their term frequencies
+    #: (terms.story_terms), for grouping: worked out once, in the cache
+    story_terms: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,3 +246,14 @@ class Grouping:
     events: tuple[Event, ...]
     placements: dict[str, Placement] = field(default_factory=dict)
     articles_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Section:
+    """Part of an event page: the articles reporting one leg of a trip, or
+    one day of a story. A section with no leg and no day holds the
+    articles whose date fits none (shown last, as such)."""
+
+    identifiers: tuple[str, ...]
+    leg: Leg | None = None
+    day: date | None = None

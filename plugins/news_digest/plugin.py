@@ -1,85 +1,50 @@
-"""The Pelican glue: the only module that knows about Pelican.
+"""The Pelican glue: the only modules that know about Pelican are this
+one, `reader.py` (the per-file stages as a Pelican reader) and the
+settings in `options.py`.
 
-- `RawArticleReader` runs the per-file stages (read → clean → infer) on
-  each raw `.txt` file and returns `(html, metadata)` like any Pelican
-  reader, so Pelican's content cache keeps its work between builds.
 - `place_articles` (on `article_generator_pretaxonomy`) runs the group
   stage over all articles at once and gives each its trip and final date
   before Pelican builds its archives and feeds.
-- `DigestGenerator` runs the digest stage and adds the front page (the
-  digest), the trip/event pages, `digest.json` and the search index:
-  `generate_context` prepares them, `generate_output` writes. On a big
-  corpus the digest is worked out in a forked worker while Pelican
-  renders the article pages, and Pagefind indexes those pages while this
-  generator writes its own: both use the second core.
+- `DigestGenerator` prepares the digest in `generate_context` (on a big
+  corpus in a forked worker, on the second core, while Pelican renders
+  the article pages) and writes in `generate_output`: the front page (the
+  top stories), the event pages, the paginated events index, the search
+  page, then the site files (`site_files.py`) while Pagefind
+  (`search_index.py`) indexes the article pages alongside.
 """
 
 from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import logging
 import multiprocessing
 import os
-import posixpath
-import subprocess
-import sys
-import threading
-import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
 
 from pelican import signals
-from pelican.contents import Author, Category, Page
+from pelican.contents import Page
 from pelican.generators import Generator
-from pelican.readers import BaseReader
 from pelican.utils import order_content, slugify
 
-from . import digest, group, infer, recurring, render, timing
+from . import digest, group, recurring, render, search_index, site_files, timing
 from .catalog import CatalogError, trip_from_metadata
-from .model import Article, DateFinding, Event
-from .pipeline import process_file
-from .read import MAX_BYTES, UnreadableFile
+from .model import Article, Event, Section
+from .options import DEFAULTS, PARALLEL_MIN_FILES, can_fork_workers, setting
+from .reader import (
+    UNDATED,
+    add_reader,
+    as_datetime,
+    forget_replaced_readers,
+    prefetch_articles,
+    report_problems,
+)
 
 logger = logging.getLogger(__name__)
-
-#: Pelican needs a date on every article to accept it; an article whose
-#: date is unknown carries this one until `place_articles` hides it from
-#: the date-ordered lists (archives, feeds). It is never shown.
-UNDATED = datetime(1970, 1, 1)
-
-NO_PUBLISHER = "Sumber tidak diketahui"
-
-DEFAULTS = {
-    "NEWS_DIGEST_MAX_BYTES": MAX_BYTES,
-    "NEWS_DIGEST_CATALOG": None,
-    "NEWS_DIGEST_TOPIC": None,
-    "NEWS_DIGEST_JSON_SAVE_AS": "digest.json",
-    "NEWS_DIGEST_EVENT_FEED_ATOM": None,
-    "NEWS_DIGEST_SEARCH": True,
-    "NEWS_DIGEST_SEARCH_URL": "cari/",
-    "NEWS_DIGEST_SEARCH_SAVE_AS": "cari/index.html",
-    "NEWS_DIGEST_EVENT_URL": "perjalanan/{id}/",
-    "NEWS_DIGEST_EVENT_SAVE_AS": "perjalanan/{id}/index.html",
-    "NEWS_DIGEST_EVENTS_URL": "perjalanan/",
-    "NEWS_DIGEST_EVENTS_SAVE_AS": "perjalanan/index.html",
-    "NEWS_DIGEST_SLUG_LENGTH": 80,
-    "NEWS_DIGEST_WORKERS": os.cpu_count() or 1,
-}
-
-#: Below this many files to read (or articles to digest), starting worker
-#: processes costs more than it saves.
-PARALLEL_MIN_FILES = 64
-PARALLEL_CHUNK = 16
-
-
-def _setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def _in_background(function, *args):
@@ -111,15 +76,6 @@ def _in_background(function, *args):
     return result
 
 
-def _can_fork_workers(settings) -> bool:
-    """More than one worker is allowed and the platform can fork (the
-    workers inherit the loaded tables and the data instead of pickling)."""
-    return (
-        int(_setting(settings, "NEWS_DIGEST_WORKERS")) >= 2
-        and "fork" in multiprocessing.get_all_start_methods()
-    )
-
-
 def _build_digest(records, grouping) -> digest.Digest:
     with timing.stage("digest"):
         return digest.build_digest(records, grouping)
@@ -135,132 +91,6 @@ def _send_result(sending, function, args) -> None:
         sending.close()
 
 
-# ---- reader ------------------------------------------------------------------
-
-
-class RawArticleReader(BaseReader):
-    """Reads raw scraped `.txt` articles: no front matter, no markup."""
-
-    enabled = True
-    file_extensions = ("txt",)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.prefetched: dict[str, Article | str] | None = None
-
-    def read(self, source_path):
-        result = self.prefetched.pop(source_path, None) if self.prefetched else None
-        if result is None:
-            result = _process(source_path, _setting(self.settings, "NEWS_DIGEST_MAX_BYTES"))
-        if isinstance(result, str):
-            return "", {"status": "skip", "news_problems": (f"{source_path}: {result}; skipped",)}
-        return self._page(result)
-
-    def _page(self, article: Article):
-        source_path = article.source_path
-        meta = article.meta
-        limit = _setting(self.settings, "NEWS_DIGEST_SLUG_LENGTH")
-        body = render.body_html(article)
-        metadata = {
-            "title": meta.title.value or article.identifier,
-            "date": _as_datetime(meta.date) or UNDATED,
-            "category": Category(meta.publisher.value or NO_PUBLISHER, self.settings),
-            "slug": _slug(meta.title.value or article.identifier, limit, self.settings),
-            "lang": meta.lang.value or self.settings.get("DEFAULT_LANG", "id"),
-            "identifier": article.identifier,
-            "summary": body.split("\n", 1)[0],
-            "news": article,
-            "news_problems": tuple(
-                f"{source_path}: {problem}" for problem in (*article.problems, *meta.warnings)
-            ),
-        }
-        if meta.author.value:
-            metadata["authors"] = [Author(meta.author.value, self.settings)]
-        return body, metadata
-
-
-def _process(path: str, max_bytes: int) -> Article | str:
-    """The per-file stages for one file: its Article, or why it is skipped."""
-    try:
-        return process_file(path, max_bytes)
-    except (UnreadableFile, OSError) as error:
-        return str(error)
-
-
-def _process_in_worker(job: tuple[str, int]) -> tuple[Article | str, dict[str, float]]:
-    result = _process(*job)
-    return result, timing.take()
-
-
-def prefetch_articles(generator):
-    """Run the per-file stages for every raw article the content cache does
-    not hold, on all cores at once, before Pelican asks for them one by one.
-    The results are the same as reading serially; only faster."""
-    reader = generator.readers.readers.get("txt")
-    if not isinstance(reader, RawArticleReader) or reader.prefetched is not None:
-        return
-    reader.prefetched = {}
-    if not _can_fork_workers(generator.settings):
-        return
-    files = generator.get_files(
-        generator.settings["ARTICLE_PATHS"],
-        exclude=generator.settings["ARTICLE_EXCLUDES"],
-        extensions=reader.file_extensions,
-    )
-    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in sorted(files)]
-    stale = [p for p in paths if generator.readers.get_cached_data(p, None) is None]
-    if len(stale) < PARALLEL_MIN_FILES:
-        return
-    infer.warm_up()  # load language profiles once, before the workers fork
-    max_bytes = _setting(generator.settings, "NEWS_DIGEST_MAX_BYTES")
-    started = time.perf_counter()
-    seconds: Counter[str] = Counter()
-    workers = min(int(_setting(generator.settings, "NEWS_DIGEST_WORKERS")), len(stale))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        jobs = [(path, max_bytes) for path in stale]
-        for path, (result, stages) in zip(
-            stale, pool.imap(_process_in_worker, jobs, chunksize=PARALLEL_CHUNK), strict=True
-        ):
-            reader.prefetched[path] = result
-            seconds.update(stages)
-    timing.add_scaled(dict(seconds), time.perf_counter() - started)
-
-
-def _slug(title: str, limit: int, settings) -> str:
-    slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0]
-    return slug or "artikel"
-
-
-def _as_datetime(finding: DateFinding) -> datetime | None:
-    day = finding.sort_key
-    return datetime(day.year, day.month, day.day) if day else None
-
-
-def add_reader(readers):
-    readers.reader_classes["txt"] = RawArticleReader
-
-
-def forget_replaced_readers(generator):
-    """Pelican warns about files "processed by a disabled reader" even when
-    an enabled reader (markdown-it for `.md`) handles them; drop those
-    disabled readers so the warning — fatal under STRICT=1 — is not raised
-    for nothing."""
-    readers = getattr(generator, "readers", None)
-    if readers is None:
-        return
-    for extension in list(readers.disabled_readers):
-        if extension in readers.readers:
-            del readers.disabled_readers[extension]
-
-
-def report_problems(generator, metadata):
-    """Log each article's problems once per build (also when cached)."""
-    for problem in metadata.get("news_problems", ()):
-        logger.warning(problem)
-
-
 # ---- grouping ------------------------------------------------------------------
 
 
@@ -274,6 +104,7 @@ class EventPage:
     save_as: str = ""
     digest: digest.EventDigest | None = None
     feed_url: str | None = None
+    sections: tuple[Section, ...] = ()
 
     @property
     def name(self) -> str:
@@ -320,8 +151,8 @@ def place_articles(generator):
     pages = {
         event.id: EventPage(
             event=event,
-            url=_setting(settings, "NEWS_DIGEST_EVENT_URL").format(id=event.id),
-            save_as=_setting(settings, "NEWS_DIGEST_EVENT_SAVE_AS").format(id=event.id),
+            url=setting(settings, "NEWS_DIGEST_EVENT_URL").format(id=event.id),
+            save_as=setting(settings, "NEWS_DIGEST_EVENT_SAVE_AS").format(id=event.id),
         )
         for event in grouping.events
     }
@@ -332,13 +163,15 @@ def place_articles(generator):
         article.placement_evidence = placement.evidence
         article.event_page = pages.get(placement.event_id)
         article.prev_in_event = article.next_in_event = None
-        dated = _as_datetime(placement.date)
+        dated = as_datetime(placement.date)
         article.status = "published" if dated else "hidden"
         article.date = (dated or UNDATED).replace(tzinfo=article.date.tzinfo)
         article.locale_date = render.format_finding(placement.date)
+    happened = {a.news.identifier: a.news.meta.happened for a in ours}
     for event_id, identifiers in grouping.articles_by_event.items():
         members = [by_identifier[i] for i in identifiers]
         pages[event_id].articles = members
+        pages[event_id].sections = group.sections(pages[event_id].event, grouping, happened)
         for before, after in itertools.pairwise(members):
             before.next_in_event, after.prev_in_event = after, before
     _unique_slugs(ours)
@@ -423,8 +256,8 @@ def load_topic(generator) -> Topic:
 
 
 class DigestGenerator(Generator):
-    """The topic digest, a page per trip/event, digest.json, the search
-    index, robots.txt and the sitemap."""
+    """The topic digest, the event pages and index, the search page, the
+    JSON files, robots.txt and the sitemap."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -435,43 +268,56 @@ class DigestGenerator(Generator):
         """Every page this build writes goes in the sitemap."""
         self.written.append((path, context.get("article") or context.get("event_page")))
 
+    # ---- preparing ----------------------------------------------------------------------
+
     def generate_context(self):
-        self.event_pages = self.context.get("event_pages", [])
         ours = self.context.get("news_articles", [])
-        grouping = self.context.get("news_grouping")
-        records = [a.news for a in ours]
-        self.grouping = grouping
-        self.records = records
-        # The digest is only read by the pages this generator writes, so on
-        # a big corpus it is worked out on the second core while Pelican
-        # renders the article pages; generate_output collects it.
-        if not grouping:
-            self._digest = lambda: digest.Digest(events=(), entities=(), sources=())
-        elif len(records) >= PARALLEL_MIN_FILES and _can_fork_workers(self.settings):
-            self._digest = _in_background(_build_digest, records, grouping)
-        else:
-            self._digest = lambda: _build_digest(records, grouping)
+        self.grouping = self.context.get("news_grouping")
+        self.records = [a.news for a in ours]
+        self.event_pages = self.context.get("event_pages", [])
+        self._digest = self._start_digest()
         self.urls = {a.news.identifier: self._absolute(a.url) for a in ours}
         self.event_urls = {page.event.id: self._absolute(page.url) for page in self.event_pages}
-        languages = Counter(a.lang for a in ours)
-        self.search_language = (
-            min(languages, key=lambda lang: (-languages[lang], lang))
-            if languages
-            else self.settings.get("DEFAULT_LANG", "id")
-        )
-        search = _setting(self.settings, "NEWS_DIGEST_SEARCH")
+        self.search_language = _main_language(ours, self.settings)
+        stories = self._stories()
+        search = setting(self.settings, "NEWS_DIGEST_SEARCH")
         self.context.update(
             {
-                "search_url": _setting(self.settings, "NEWS_DIGEST_SEARCH_URL") if search else None,
+                "search_url": setting(self.settings, "NEWS_DIGEST_SEARCH_URL") if search else None,
                 "search_lang": self.search_language,
-                "events_url": _setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
+                "events_url": setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
                 "topic": load_topic(self),
+                "story_pages": stories,
                 "timeline_svg": render.timeline_svg(
-                    [(page.event, len(page.articles)) for page in self.event_pages]
+                    [(page.event, len(page.articles)) for page in stories]
                 ),
                 "articles_by_identifier": {a.news.identifier: a for a in ours},
             }
         )
+
+    def _start_digest(self):
+        """The digest is only read by the pages this generator writes, so on
+        a big corpus it is worked out on the second core while Pelican
+        renders the article pages; `generate_output` collects it."""
+        records, grouping = self.records, self.grouping
+        if not grouping:
+            return lambda: digest.Digest(events=(), entities=(), sources=())
+        if len(records) >= PARALLEL_MIN_FILES and can_fork_workers(self.settings):
+            return _in_background(_build_digest, records, grouping)
+        return lambda: _build_digest(records, grouping)
+
+    def _stories(self) -> list[EventPage]:
+        """The front page's stories: a catalog's trips in their order (the
+        most important MAX_STORIES when there are more), else the top
+        automatic events, most important first."""
+        if not self.grouping:
+            return []
+        pages = {page.event.id: page for page in self.event_pages}
+        top = digest.top_stories(self.grouping, self.records)
+        if any(page.event.from_catalog for page in self.event_pages):
+            chosen = set(top)
+            return [page for page in self.event_pages if page.event.id in chosen]
+        return [pages[event_id] for event_id in top]
 
     def _collect_digest(self):
         """The digest (from the background worker, if it had one) into the
@@ -490,11 +336,28 @@ class DigestGenerator(Generator):
         siteurl = self.settings.get("SITEURL", "")
         return f"{siteurl}/{url}" if siteurl and not self.settings["RELATIVE_URLS"] else url
 
+    # ---- writing ------------------------------------------------------------------------
+
     def generate_output(self, writer):
         # The article pages are written by now: Pagefind indexes them on
         # the second core while this generator writes its own pages.
-        search_index = self._start_search_index() if self.context["search_url"] else None
+        searching = None
+        if self.context["search_url"]:
+            searching = search_index.start(self.output_path, self.settings, self.search_language)
         self._collect_digest()
+        self._write_pages(writer)
+        signals.content_written.disconnect(self._record)
+        if self.grouping is not None:
+            self._write_json()
+        site = self._site_address()
+        site_files.write_robots(self.output_path, site)
+        if site:
+            site_files.write_sitemap(self.output_path, site, self._sitemap_entries())
+        if searching is not None:
+            with timing.waiting():
+                searching.join()
+
+    def _write_pages(self, writer):
         self._write_page(
             writer,
             self.settings.get("INDEX_SAVE_AS", "index.html"),
@@ -503,7 +366,7 @@ class DigestGenerator(Generator):
             template_name="index",
             page_name="index",
         )
-        feed = _setting(self.settings, "NEWS_DIGEST_EVENT_FEED_ATOM")
+        feed = setting(self.settings, "NEWS_DIGEST_EVENT_FEED_ATOM")
         for page in self.event_pages:
             page.feed_url = feed.format(id=page.event.id) if feed else None
             self._write_page(writer, page.save_as, "event", page.url, event_page=page)
@@ -517,25 +380,19 @@ class DigestGenerator(Generator):
                 )
         self._write_page(
             writer,
-            _setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS"),
+            setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS"),
             "events",
-            _setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
+            setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
+            paginated={"event_pages": self.event_pages},
+            template_name="events",
         )
         if self.context["search_url"]:
             self._write_page(
                 writer,
-                _setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS"),
+                setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS"),
                 "search",
                 self.context["search_url"],
             )
-        if self.grouping is not None:
-            self._write_json()
-        signals.content_written.disconnect(self._record)
-        self._write_robots()
-        self._write_sitemap()
-        if search_index is not None:
-            with timing.waiting():
-                search_index.join()
 
     def _write_page(self, writer, save_as: str, template: str, url: str, **extra):
         writer.write_file(
@@ -552,77 +409,53 @@ class DigestGenerator(Generator):
         siteurl = self.settings.get("SITEURL", "")
         return siteurl if siteurl.startswith(("http://", "https://")) else None
 
-    def _write_sitemap(self):
-        """sitemap.xml of every page written, with the date of the article
-        (or the newest of a trip's articles) as its last change. Written
-        only when the site has an address: a sitemap needs absolute URLs."""
-        siteurl = self._site_address()
-        if not siteurl:
-            return
-        search = _setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS")
-        entries = []
+    def _sitemap_entries(self):
+        """Every page written (but the search page), with the date of the
+        article (or the newest of a trip's articles) as its last change."""
+        search = setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS")
         for path, page in self.written:
             relative = os.path.relpath(path, self.output_path).replace(os.sep, "/")
-            if relative == search:
-                continue
-            url = f"{siteurl}/{relative.removesuffix('index.html')}"
-            entries.append((url, _last_change(page)))
-        with open(os.path.join(self.output_path, "sitemap.xml"), "w", encoding="utf-8") as handle:
-            handle.write(render.sitemap_xml(entries))
-
-    def _write_robots(self):
-        """robots.txt, pointing to the sitemap when the site has an address."""
-        lines = ["User-agent: *", "Allow: /"]
-        if siteurl := self._site_address():
-            lines.append(f"Sitemap: {siteurl}/sitemap.xml")
-        with open(os.path.join(self.output_path, "robots.txt"), "w", encoding="utf-8") as handle:
-            handle.write("\n".join(lines) + "\n")
-
-    def _start_search_index(self) -> threading.Thread:
-        """Pagefind's offline search index over the article pages (their
-        bodies carry data-pagefind-body), in the corpus's main language so
-        Pagefind stems its words (Indonesian included). It only reads the
-        article pages' folder, so the pages written meanwhile are no
-        concern of it."""
-        command = [
-            sys.executable, "-m", "pagefind", "--site", self.output_path,
-            "--glob", _article_glob(self.settings), "--force-language", self.search_language,
-        ]  # fmt: skip
-        thread = threading.Thread(target=_run_search_index, args=(command,), daemon=True)
-        thread.start()
-        return thread
+            if relative != search:
+                yield relative, _last_change(page)
 
     def _write_json(self):
-        document = digest.document(
-            self.digest, self.grouping, self.records, self.urls, self.event_urls
+        """digest.json (the summary) and one JSON per event, linked from it."""
+        event_json = setting(self.settings, "NEWS_DIGEST_EVENT_JSON_SAVE_AS")
+        json_paths = {
+            page.event.id: event_json.format(id=page.event.id) for page in self.event_pages
+        }
+        by_id = {a.identifier: a for a in self.records}
+        summaries = {e.event_id: e for e in self.digest.events}
+        for event in self.grouping.events:
+            document = digest.event_document(
+                event,
+                summaries.get(event.id),
+                self.grouping,
+                by_id,
+                self.urls,
+                self.event_urls.get(event.id),
+            )
+            site_files.write_json(self.output_path, json_paths[event.id], document)
+        summary = digest.summary_document(
+            self.digest,
+            self.grouping,
+            self.records,
+            self.urls,
+            self.event_urls,
+            {event_id: self._absolute(path) for event_id, path in json_paths.items()},
+            [page.event.id for page in self.context["story_pages"]],
         )
-        path = os.path.join(self.output_path, _setting(self.settings, "NEWS_DIGEST_JSON_SAVE_AS"))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=2, sort_keys=True)
-            handle.write("\n")
+        json_path = setting(self.settings, "NEWS_DIGEST_JSON_SAVE_AS")
+        site_files.write_json(self.output_path, json_path, summary)
 
 
-def _run_search_index(command: list[str]) -> None:
-    try:
-        with timing.stage("search_index", alongside=True):
-            result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        logger.warning("search index not built: %s", error)
-        return
-    if result.returncode != 0:
-        logger.warning("search index not built: %s", (result.stderr or result.stdout)[-500:])
-
-
-def _article_glob(settings) -> str:
-    """The pages Pagefind reads: everything under the folder the article
-    pages are saved in (the whole site when they have none of their own)."""
-    folders = [
-        posixpath.dirname(settings[key].split("{", 1)[0])
-        for key in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS")
-    ]
-    folder = posixpath.commonpath(folders)
-    return f"{folder}/**/*.html" if folder else "**/*.html"
+def _main_language(articles, settings) -> str:
+    """The language most of the articles are in (the search index stems
+    its words for it); the site's default language on a tie of none."""
+    languages = Counter(a.lang for a in articles)
+    if not languages:
+        return settings.get("DEFAULT_LANG", "id")
+    return min(languages, key=lambda lang: (-languages[lang], lang))
 
 
 def _last_change(page):
@@ -665,6 +498,10 @@ def configure(pelican):
     # The front page is the digest: DigestGenerator writes it when the
     # digest is ready, after Pelican's own lists.
     settings["DIRECT_TEMPLATES"] = [t for t in settings["DIRECT_TEMPLATES"] if t != "index"]
+    # The events index is paginated by Pelican's paginator, like its lists.
+    paginated = dict(settings.get("PAGINATED_TEMPLATES", {}))
+    paginated.setdefault("events", setting(settings, "NEWS_DIGEST_EVENTS_PER_PAGE"))
+    settings["PAGINATED_TEMPLATES"] = paginated
     environment = dict(settings.get("JINJA_ENVIRONMENT", {}))
     environment["autoescape"] = True
     settings["JINJA_ENVIRONMENT"] = environment
@@ -679,7 +516,7 @@ def configure(pelican):
         }
     )
     settings.setdefault("JINJA_GLOBALS", {}).update(
-        {"json_ld": render.json_ld, "LEVEL_LABELS": render.LEVEL_LABELS}
+        {"json_ld": render.json_ld, "LEVEL_LABELS": render.LEVEL_LABELS, **render.FRONT_PAGE}
     )
 
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from . import tables
+from . import tables, terms
 from .model import Article, Removal
 from .text import ends_sentence, normalize
 
@@ -167,4 +167,9 @@ def apply(article: Article, learned: dict[str, int]) -> Article:
     every = sorted(
         (*article.clean.removed, *removed), key=lambda r: (r.number, r.kind != "dateline")
     )
-    return replace(article, clean=replace(article.clean, kept=kept, removed=tuple(every)))
+    story = terms.story_terms(article.meta.title.value or "", [line.text for line in kept])
+    return replace(
+        article,
+        clean=replace(article.clean, kept=kept, removed=tuple(every)),
+        meta=replace(article.meta, story_terms=story),
+    )

@@ -152,6 +152,26 @@ def script_json(data) -> str:
 
 # ---- timeline -------------------------------------------------------------------
 
+# ---- the front page's budget ----------------------------------------------------------
+# The front page must stay a digest at any folder size (at most 40 stories,
+# digest.MAX_STORIES, and 512 KiB of HTML at 3,698 articles); the event
+# pages hold the rest.
+#: articles listed under each story; the rest are on its event page
+FRONT_PAGE_ARTICLES = 6
+#: quotes shown under each story
+FRONT_PAGE_QUOTES = 2
+#: people, places and organisations listed, per kind
+FRONT_PAGE_ENTITIES = 12
+#: articles cited after each of them
+FRONT_PAGE_CITATIONS = 5
+FRONT_PAGE = {
+    "FRONT_PAGE_ARTICLES": FRONT_PAGE_ARTICLES,
+    "FRONT_PAGE_QUOTES": FRONT_PAGE_QUOTES,
+    "FRONT_PAGE_ENTITIES": FRONT_PAGE_ENTITIES,
+    "FRONT_PAGE_CITATIONS": FRONT_PAGE_CITATIONS,
+}
+
+
 TIMELINE_WIDTH = 560
 TIMELINE_HEIGHT = 124
 TIMELINE_MARGIN = 24

@@ -7,7 +7,6 @@ small candidate set, never across all pairs of a corpus.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -49,9 +48,17 @@ def features(text: str) -> list[str]:
     return found
 
 
+#: Characters between a sentence's end and its first word ("… kata dia. “Kami").
+_OPENERS = " \"'“‘("
+
+
 def _starts_sentence(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \"'“‘(")
-    return not before or before[-1] in ".!?:\n"
+    """Whether the word at `position` opens a sentence (looking back over
+    spaces, quote marks and brackets only: no copy of the text before it)."""
+    i = position
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
 
 
 def is_word(term: str) -> bool:
@@ -59,14 +66,47 @@ def is_word(term: str) -> bool:
     return " " not in term and not term.startswith("@")
 
 
-def idf(documents: Iterable[Sequence[str]]) -> dict[str, float]:
-    """Smoothed inverse document frequency of every term."""
+def document_frequency(documents: Iterable[Iterable[str]]) -> tuple[int, Counter[str]]:
+    """How many documents there are, and how many hold each term."""
     frequency: Counter[str] = Counter()
     count = 0
     for document in documents:
         count += 1
         frequency.update(set(document))
+    return count, frequency
+
+
+def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of every term."""
+    return idf_of(*document_frequency(documents))
+
+
+def idf_of(count: int, frequency: Counter[str]) -> dict[str, float]:
     return {term: math.log((1 + count) / (1 + df)) + 1.0 for term, df in frequency.items()}
+
+
+#: A story's terms: the title counts three times, the lead (its first
+#: STORY_LEAD_LINES lines) twice, the body once; outlets retell a story in
+#: their own headlines and leads.
+TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3, 2, 1
+STORY_LEAD_LINES = 3
+
+
+def story_terms(title: str, lines: Sequence[str]) -> tuple[tuple[str, float], ...]:
+    """An article's terms for comparing stories, with their sub-linear
+    term frequencies (1 + ln count), sorted: worked out once per file in
+    the cached per-file stage, weighted by IDF when the folder is known."""
+    document = (
+        features(title) * TITLE_WEIGHT
+        + features(" ".join(lines[:STORY_LEAD_LINES])) * LEAD_WEIGHT
+        + features(" ".join(lines[STORY_LEAD_LINES:])) * BODY_WEIGHT
+    )
+    return tuple(sorted((t, 1 + math.log(n)) for t, n in Counter(document).items()))
+
+
+def weighted(frequencies: dict[str, float], weights: dict[str, float]) -> Vector:
+    """L2-normalised TF-IDF vector of precomputed term frequencies."""
+    return normalized({t: f * weights.get(t, 1.0) for t, f in frequencies.items()})
 
 
 def vector(document: Sequence[str], weights: dict[str, float]) -> Vector:
@@ -101,4 +141,10 @@ def sum_of(vectors: Iterable[Vector]) -> Counter[str]:
 
 
 def top_terms(v: Vector, n: int) -> list[str]:
-    return [t for t, _ in heapq.nsmallest(n, v.items(), key=lambda item: (-item[1], item[0]))]
+    """The n heaviest terms, ties by term (a full sort in C is faster than
+    a Python-keyed heap for vectors of a few hundred terms)."""
+    return [t for t, _ in sorted(v.items(), key=_heaviest)[:n]]
+
+
+def _heaviest(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]

@@ -1,0 +1,46 @@
+"""The plugin's settings, their defaults, and when to use worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+from .read import MAX_BYTES
+
+DEFAULTS = {
+    "NEWS_DIGEST_MAX_BYTES": MAX_BYTES,
+    "NEWS_DIGEST_CATALOG": None,
+    "NEWS_DIGEST_TOPIC": None,
+    "NEWS_DIGEST_JSON_SAVE_AS": "digest.json",
+    #: each event's own JSON, linked from digest.json
+    "NEWS_DIGEST_EVENT_JSON_SAVE_AS": "perjalanan/{id}/digest.json",
+    "NEWS_DIGEST_EVENT_FEED_ATOM": None,
+    "NEWS_DIGEST_SEARCH": True,
+    "NEWS_DIGEST_SEARCH_URL": "cari/",
+    "NEWS_DIGEST_SEARCH_SAVE_AS": "cari/index.html",
+    "NEWS_DIGEST_EVENT_URL": "perjalanan/{id}/",
+    "NEWS_DIGEST_EVENT_SAVE_AS": "perjalanan/{id}/index.html",
+    "NEWS_DIGEST_EVENTS_URL": "perjalanan/",
+    "NEWS_DIGEST_EVENTS_SAVE_AS": "perjalanan/index.html",
+    #: events per page of the events index (Pelican's paginator)
+    "NEWS_DIGEST_EVENTS_PER_PAGE": 100,
+    "NEWS_DIGEST_SLUG_LENGTH": 80,
+    "NEWS_DIGEST_WORKERS": os.cpu_count() or 1,
+}
+
+#: Below this many files to read (or articles to digest), starting worker
+#: processes costs more than it saves.
+PARALLEL_MIN_FILES = 64
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def can_fork_workers(settings) -> bool:
+    """More than one worker is allowed and the platform can fork (the
+    workers inherit the loaded tables and the data instead of pickling)."""
+    return (
+        int(setting(settings, "NEWS_DIGEST_WORKERS")) >= 2
+        and "fork" in multiprocessing.get_all_start_methods()
+    )

@@ -1,0 +1,163 @@
+"""The reader: Pelican's entry to the per-file stages.
+
+`RawArticleReader` runs read → clean → infer on each raw `.txt` file and
+returns `(html, metadata)` like any Pelican reader, so Pelican's content
+cache keeps its work between builds; `prefetch_articles` runs the same
+stages for every file the cache lacks on all cores at once, before
+Pelican asks for them one by one.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections import Counter
+from datetime import datetime
+
+from pelican.contents import Author, Category
+from pelican.readers import BaseReader
+from pelican.utils import slugify
+
+from . import infer, render, timing
+from .model import Article, DateFinding
+from .options import PARALLEL_MIN_FILES, can_fork_workers, setting
+from .pipeline import process_file
+from .read import UnreadableFile
+
+logger = logging.getLogger(__name__)
+
+#: Pelican needs a date on every article to accept it; an article whose
+#: date is unknown carries this one until `place_articles` hides it from
+#: the date-ordered lists (archives, feeds). It is never shown.
+UNDATED = datetime(1970, 1, 1)
+
+#: The category of an article whose outlet is unknown.
+NO_PUBLISHER = "Sumber tidak diketahui"
+
+#: Files per task handed to a reading worker.
+PARALLEL_CHUNK = 16
+
+
+class RawArticleReader(BaseReader):
+    """Reads raw scraped `.txt` articles: no front matter, no markup."""
+
+    enabled = True
+    file_extensions = ("txt",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prefetched: dict[str, Article | str] | None = None
+
+    def read(self, source_path):
+        result = self.prefetched.pop(source_path, None) if self.prefetched else None
+        if result is None:
+            result = _process(source_path, setting(self.settings, "NEWS_DIGEST_MAX_BYTES"))
+        if isinstance(result, str):
+            return "", {"status": "skip", "news_problems": (f"{source_path}: {result}; skipped",)}
+        return self._page(result)
+
+    def _page(self, article: Article):
+        source_path = article.source_path
+        meta = article.meta
+        limit = setting(self.settings, "NEWS_DIGEST_SLUG_LENGTH")
+        body = render.body_html(article)
+        metadata = {
+            "title": meta.title.value or article.identifier,
+            "date": as_datetime(meta.date) or UNDATED,
+            "category": Category(meta.publisher.value or NO_PUBLISHER, self.settings),
+            "slug": _slug(meta.title.value or article.identifier, limit, self.settings),
+            "lang": meta.lang.value or self.settings.get("DEFAULT_LANG", "id"),
+            "identifier": article.identifier,
+            "summary": body.split("\n", 1)[0],
+            "news": article,
+            "news_problems": tuple(
+                f"{source_path}: {problem}" for problem in (*article.problems, *meta.warnings)
+            ),
+        }
+        if meta.author.value:
+            metadata["authors"] = [Author(meta.author.value, self.settings)]
+        return body, metadata
+
+
+def _process(path: str, max_bytes: int) -> Article | str:
+    """The per-file stages for one file: its Article, or why it is skipped."""
+    try:
+        return process_file(path, max_bytes)
+    except (UnreadableFile, OSError) as error:
+        return str(error)
+
+
+def _process_in_worker(job: tuple[str, int]) -> tuple[Article | str, dict[str, float]]:
+    result = _process(*job)
+    return result, timing.take()
+
+
+def prefetch_articles(generator):
+    """Run the per-file stages for every raw article the content cache does
+    not hold, on all cores at once, before Pelican asks for them one by one.
+    The results are the same as reading serially; only faster."""
+    reader = generator.readers.readers.get("txt")
+    if not isinstance(reader, RawArticleReader) or reader.prefetched is not None:
+        return
+    reader.prefetched = {}
+    if not can_fork_workers(generator.settings):
+        return
+    files = generator.get_files(
+        generator.settings["ARTICLE_PATHS"],
+        exclude=generator.settings["ARTICLE_EXCLUDES"],
+        extensions=reader.file_extensions,
+    )
+    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in sorted(files)]
+    stale = [p for p in paths if generator.readers.get_cached_data(p, None) is None]
+    if len(stale) < PARALLEL_MIN_FILES:
+        return
+    infer.warm_up()  # load language profiles once, before the workers fork
+    max_bytes = setting(generator.settings, "NEWS_DIGEST_MAX_BYTES")
+    started = time.perf_counter()
+    seconds: Counter[str] = Counter()
+    workers = min(int(setting(generator.settings, "NEWS_DIGEST_WORKERS")), len(stale))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        jobs = [(path, max_bytes) for path in stale]
+        for path, (result, stages) in zip(
+            stale, pool.imap(_process_in_worker, jobs, chunksize=PARALLEL_CHUNK), strict=True
+        ):
+            reader.prefetched[path] = result
+            seconds.update(stages)
+    timing.add_scaled(dict(seconds), time.perf_counter() - started)
+
+
+def _slug(title: str, limit: int, settings) -> str:
+    slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "artikel"
+
+
+def as_datetime(finding: DateFinding) -> datetime | None:
+    day = finding.sort_key
+    return datetime(day.year, day.month, day.day) if day else None
+
+
+def add_reader(readers):
+    readers.reader_classes["txt"] = RawArticleReader
+
+
+def forget_replaced_readers(generator):
+    """Pelican warns about files "processed by a disabled reader" even when
+    an enabled reader (markdown-it for `.md`) handles them; drop those
+    disabled readers so the warning — fatal under STRICT=1 — is not raised
+    for nothing."""
+    readers = getattr(generator, "readers", None)
+    if readers is None:
+        return
+    for extension in list(readers.disabled_readers):
+        if extension in readers.readers:
+            del readers.disabled_readers[extension]
+
+
+def report_problems(generator, metadata):
+    """Log each article's problems once per build (also when cached)."""
+    for problem in metadata.get("news_problems", ()):
+        logger.warning(problem)

@@ -1,0 +1,58 @@
+"""The site's files that are not pages: digest.json with one JSON per
+event, robots.txt and sitemap.xml. Each is written inside the output
+folder, or not at all."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from . import render
+
+
+class OutsideOutput(ValueError):
+    """A path that would land outside the output folder."""
+
+
+def _inside(output_path: str, relative: str) -> str:
+    """The absolute path of `relative` in the output folder; refused when
+    it resolves anywhere else ("../", an absolute path, a symlink out)."""
+    root = os.path.realpath(output_path)
+    path = os.path.realpath(os.path.join(root, relative))
+    if os.path.commonpath([root, path]) != root or path == root:
+        raise OutsideOutput(f"{relative} is outside the output folder {output_path}")
+    return path
+
+
+def write_text(output_path: str, relative: str, text: str) -> None:
+    path = _inside(output_path, relative)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def write_json(output_path: str, relative: str, document: dict) -> None:
+    """JSON as `digest.json` and the event files are written: UTF-8 text,
+    keys sorted, so the same digest gives the same bytes; compact, which
+    also lets the json module use its C encoder (thousands of event files
+    at 3,698 articles)."""
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    write_text(output_path, relative, text + "\n")
+
+
+def write_robots(output_path: str, site_address: str | None) -> None:
+    """robots.txt, pointing to the sitemap when the site has an address."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_address:
+        lines.append(f"Sitemap: {site_address}/sitemap.xml")
+    write_text(output_path, "robots.txt", "\n".join(lines) + "\n")
+
+
+def write_sitemap(output_path: str, site_address: str, entries) -> None:
+    """sitemap.xml of (relative path, last change) entries; a sitemap needs
+    absolute addresses, so it is only written for a site that has one."""
+    urls = [
+        (f"{site_address}/{relative.removesuffix('index.html')}", changed)
+        for relative, changed in entries
+    ]
+    write_text(output_path, "sitemap.xml", render.sitemap_xml(urls))
