@@ -395,9 +395,7 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
     idf = terms.idf_of(count, frequency)
     vectors = [terms.weighted(document, idf) for document in documents]
     common = max(COMMON_TERM_MIN, COMMON_TERM_SHARE * len(articles))
-    tops = [
-        [t for t in terms.top_terms(v, INDEX_TERMS) if frequency[t] <= common] for v in vectors
-    ]
+    tops = [[t for t in terms.top_terms(v, INDEX_TERMS) if frequency[t] <= common] for v in vectors]
     days = [a.meta.happened for a in articles]
     links = {}
     for (a, b), shared in sorted(_candidate_pairs(days, tops).items()):
