@@ -98,3 +98,10 @@ CHECK_MODIFIED_METHOD = "md5"
 # Uncompressed: gzip costs ~1 s per build at 5,000 articles (35 MB of cache).
 GZIP_CACHE = False
 CACHE_PATH = os.path.join(HERE, "cache")
+
+# The output folder holds exactly the current build: Pelican empties it
+# first, so no page of an earlier build (of another folder, say) stays
+# behind or in the search index. The plugin refuses an output folder that
+# must never be emptied (the root, the home folder, a git repository, one
+# that holds the input): see site_files.unsafe_output.
+DELETE_OUTPUT_DIRECTORY = True

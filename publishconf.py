@@ -11,7 +11,6 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("NEWS_DIGEST_SITEURL", "https://example.github.io/news-digest").rstrip("/")
 RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
 
 FEED_ALL_ATOM = "feeds/semua.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/sumber/{slug}.atom.xml"

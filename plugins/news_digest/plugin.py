@@ -492,6 +492,8 @@ def configure(pelican):
     settings = pelican.settings
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+    if settings.get("DELETE_OUTPUT_DIRECTORY"):
+        _refuse_unsafe_output(settings)
     reader_settings = repr([settings.get(k) for k in (*sorted(DEFAULTS), "DEFAULT_LANG")])
     version = hashlib.sha256((code_fingerprint() + reader_settings).encode()).hexdigest()[:16]
     settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], f"news-digest-{version}")
@@ -518,6 +520,21 @@ def configure(pelican):
     settings.setdefault("JINJA_GLOBALS", {}).update(
         {"json_ld": render.json_ld, "LEVEL_LABELS": render.LEVEL_LABELS, **render.FRONT_PAGE}
     )
+
+
+def _refuse_unsafe_output(settings) -> None:
+    """Pelican empties the output folder before a build (so that it holds
+    exactly this build, and the search index only its pages); stop with a
+    message, before anything is deleted, when that folder is one that must
+    never be emptied."""
+    content = settings["PATH"]
+    inputs = [os.path.join(content, path) for path in settings.get("ARTICLE_PATHS", [])]
+    why = site_files.unsafe_output(settings["OUTPUT_PATH"], [content, *inputs])
+    if why:
+        raise SystemExit(
+            f"news_digest: refusing to empty the output folder {settings['OUTPUT_PATH']}: "
+            f"{why}. Choose another OUTPUTDIR."
+        )
 
 
 def start_clock(pelican):

@@ -14,6 +14,32 @@ class OutsideOutput(ValueError):
     """A path that would land outside the output folder."""
 
 
+def unsafe_output(output_path: str, protected) -> str | None:
+    """Why emptying `output_path` before a build would be unsafe, or None.
+
+    It is refused when it is the file system's root or the home folder (or
+    holds the home folder), when it holds a git repository (the project
+    itself, say), or when it is or holds one of the `protected` folders
+    (the content and input folders): emptying it would delete them."""
+    output = os.path.realpath(output_path)
+    home = os.path.realpath(os.path.expanduser("~"))
+    if output == os.path.dirname(output):
+        return "it is the root of the file system"
+    if output == home or _holds(output, home):
+        return "it is (or holds) the home folder"
+    if os.path.exists(os.path.join(output, ".git")):
+        return "it holds a git repository"
+    for folder in protected:
+        if _holds(output, os.path.realpath(folder)):
+            return f"it holds {folder}, which the build reads"
+    return None
+
+
+def _holds(folder: str, other: str) -> bool:
+    """Whether `other` is `folder` or lies inside it (both resolved)."""
+    return os.path.commonpath([folder, other]) == folder
+
+
 def _inside(output_path: str, relative: str) -> str:
     """The absolute path of `relative` in the output folder; refused when
     it resolves anywhere else ("../", an absolute path, a symlink out)."""
