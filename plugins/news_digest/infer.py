@@ -9,9 +9,10 @@ stays unknown. An editor's sidecar override wins over everything.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 
-from . import dates, tables, terms
+from . import dates, names, tables, terms
 from .model import (
     UNKNOWN_DATE,
     ArticleMetadata,
@@ -58,16 +59,83 @@ def _connectives() -> frozenset[str]:
     return frozenset(tables.load("text")["titles"]["connectives"])
 
 
+@cache
+def _title_words() -> dict[str, frozenset[str]]:
+    table = tables.load("text")["titles"]
+    return {key: frozenset(table[key]) for key in ("reporting_verbs", "dangling")}
+
+
+@cache
+def _asides() -> re.Pattern:
+    """Asides a headline leaves out: a bracketed remark ("(AS)",
+    "(30/11/2023)") and the weekday the lead gives ("pada hari Kamis",
+    "Rabu (17/6/2025)", "on Thursday")."""
+    weekday = tables.alternation(tables.weekday_numbers())
+    time_of_day = r"(?:pagi|siang|sore|malam|dini hari|morning|afternoon|evening|night)"
+    dated = r"\s*\([^()]{0,20}\)"
+    # a weekday counts as an aside only with a word or a date that makes it
+    # a day ("pada Kamis", "Rabu (17/6)", "Senin pagi"), never alone:
+    # "Minggu ini" is "this week"
+    return re.compile(
+        rf",?\s*\b(?:(?:pada\s+)?hari\s+|pada\s+|on\s+)(?:{weekday})"
+        rf"(?:\s+{time_of_day})?(?:{dated})?(?=[\s,.]|$),?"
+        rf"|,?\s*\b(?:{weekday})(?:\s+{time_of_day}(?:{dated})?|{dated})(?=[\s,.]|$),?"
+        r"|\s*\([^()]{1,40}\)",
+        re.IGNORECASE,
+    )
+
+
+#: A lead's subject this long or shorter may stand before a colon ("Blinken:
+#: …"); a longer one is a clause, not a speaker.
+SPEAKER_MAX_WORDS = 10
+
+
+def _reported_speech(text: str) -> str:
+    """"S mengatakan (bahwa) X" → "S: X", with S shortened to the one
+    person the gazetteer finds in it ("Menteri Luar Negeri AS Antony
+    Blinken" → "Antony Blinken")."""
+    words = text.split(" ")
+    verbs = _title_words()["reporting_verbs"]
+    for i, word in enumerate(words[: SPEAKER_MAX_WORDS + 1]):
+        if i and word.lower() in verbs:
+            rest = words[i + 1 :]
+            if rest and rest[0].lower() in {"bahwa", "that"}:
+                rest = rest[1:]
+            if len(rest) < MIN_REPORTED_WORDS:
+                return text
+            subject = " ".join(words[:i]).rstrip(",")
+            people = {m.name for m in names.gazetteer().find(subject) if m.kind == "person"}
+            if len(people) == 1:
+                speaker = people.pop()
+            elif i <= SPEAKER_UNKNOWN_MAX_WORDS:
+                speaker = subject
+            else:
+                return text  # no one person in a long subject: keep the sentence
+            return f"{speaker}: {' '.join(rest)}"
+    return text
+
+
+#: A subject the gazetteer finds no one person in stands before the colon
+#: only when it is this short ("Polisi: …", "Kemlu RI: …").
+SPEAKER_UNKNOWN_MAX_WORDS = 4
+#: What is reported must be a clause of its own to stand after a colon.
+MIN_REPORTED_WORDS = 4
+
+
 def shorten_title(sentence: str, limit: int = TITLE_MAX) -> str:
-    """Cut a lead sentence to a title of at most `limit` characters: at a
-    clause boundary (comma, dash, or before a connective word) when one
-    leaves enough words, else at a word boundary; never mid-word."""
-    sentence = " ".join(sentence.split())
-    stripped = sentence.rstrip(" .")
+    """A headline from a lead sentence, for files that have none: its asides
+    left out, reported speech as "Speaker: what was said", and when still
+    longer than `limit` characters, cut at a clause boundary (a comma, a
+    dash, or before a connective word) when one leaves enough words, else
+    at a word boundary; never mid-word and never on a word that leaves the
+    phrase open ("akan", "menjadi", "the")."""
+    text = _asides().sub("", " ".join(sentence.split())).strip(" ,")
+    text = _reported_speech(text)
+    stripped = text.rstrip(" .")
     if len(stripped) <= limit:
         return stripped
     room = limit - 1  # for the ellipsis
-    words = sentence.split(" ")
+    words = text.split(" ")
     best_clause = best_word = 0
     length = 0
     for i, word in enumerate(words):
@@ -77,11 +145,12 @@ def shorten_title(sentence: str, limit: int = TITLE_MAX) -> str:
         best_word = i + 1
         next_word = words[i + 1].lower() if i + 1 < len(words) else ""
         if length >= TITLE_MIN_CUT and (
-            word.endswith((",", ";", ":")) or next_word in _connectives() or next_word in "-–—"
+            word.endswith((",", ";")) or next_word in _connectives() or next_word in "-–—"
         ):
             best_clause = i + 1
     cut = words[: best_clause or best_word]
-    while len(cut) > 1 and cut[-1].lower().strip(",;:") in _connectives():
+    open_ended = _connectives() | _title_words()["dangling"]
+    while len(cut) > 1 and cut[-1].lower().strip(",;:") in open_ended:
         cut.pop()
     return " ".join(cut).rstrip(",;:-–— ") + "…"
 
