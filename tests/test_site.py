@@ -57,7 +57,9 @@ def test_pages_carry_lang_and_escaped_text(seed_site):
 def test_removal_record_is_on_the_page(seed_site):
     html = page_for(seed_site, "002_c6785a99c933e0c7")
     assert "11 baris dibersihkan" in html
-    assert "pengulangan baris 23" in html
+    # a repeat quotes the line it repeats, never a raw line number
+    assert "pengulangan dari “Blinken berbicara dengan Asisten Menteri Luar…”" in html
+    assert "baris 23" not in html
     assert "<q>Fuente</q>" in html
     body = html.split('<div class="article-body"')[1].split("</div>")[0]
     assert "Fuente" not in body

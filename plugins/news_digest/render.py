@@ -46,13 +46,32 @@ REASON_LABELS = {
 }
 
 
-def removal_reason(removal: Removal) -> str:
-    """A removal's reason in words, from its typed fields."""
+#: A repeat's reason quotes this many words of the line it repeats: a
+#: reader sees the text, never the raw file's line numbers.
+QUOTED_WORDS = 6
+
+
+def removal_reason(removal: Removal, article: Article | None = None) -> str:
+    """A removal's reason in words, from its typed fields; a repeat quotes
+    the first words of the line it repeats (from `article`)."""
     if removal.kind == "repeat":
-        return f"pengulangan baris {removal.of_line}"
+        repeated = _line_text(article, removal.of_line) if article else None
+        if repeated is None:
+            return "pengulangan baris lain"
+        words = repeated.split()
+        quoted = " ".join(words[:QUOTED_WORDS]) + ("…" if len(words) > QUOTED_WORDS else "")
+        return f"pengulangan dari “{quoted}”"
     if removal.rule == recurring.RULE:
         return f"elemen situs yang berulang di {removal.seen_in} artikel"
     return REASON_LABELS.get(removal.reason, removal.reason)
+
+
+def _line_text(article: Article, number: int | None) -> str | None:
+    """The text of the raw file's line `number`, kept or removed."""
+    for line in (*article.clean.kept, *article.clean.removed):
+        if line.number == number:
+            return line.text
+    return None
 
 
 def body_html(article: Article) -> str:
