@@ -101,6 +101,20 @@ def test_link_checker_finds_a_broken_link(tmp_path):
     assert len(broken_links(tmp_path, None)) == 2
 
 
+def test_a_not_found_page_and_a_favicon_that_work_under_a_sub_path(published, seed_site):
+    html = (published / "404.html").read_text(encoding="utf-8")
+    assert "Halaman tidak ditemukan" in html
+    links = _parse(published / "404.html").urls
+    # served at any missing address, at any depth: every link is absolute
+    # (or a fragment of the page itself, like the skip link)
+    assert links and all(url.startswith((SITEURL, "#")) for url in links)
+    assert f'<link rel="icon" href="{SITEURL}/theme/favicon.svg" type="image/svg+xml">' in html
+    assert (published / "theme" / "favicon.svg").is_file()
+    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
+    assert "404" not in sitemap
+    assert not (seed_site / "404.html").exists()  # a local preview has no use for it
+
+
 def test_published_pages_use_absolute_urls(published):
     html = (published / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="stylesheet" href="{SITEURL}/theme/css/site.css">' in html

@@ -393,6 +393,22 @@ class DigestGenerator(Generator):
                 "search",
                 self.context["search_url"],
             )
+        self._write_not_found(writer)
+
+    def _write_not_found(self, writer):
+        """404.html, which GitHub Pages serves at any missing address, at any
+        depth: its links cannot be relative to where it is saved, so it is
+        written with absolute ones, and only for a site that has an address
+        (a published build; a local preview has no use for it)."""
+        if not self._site_address():
+            return
+        writer.write_file(
+            "404.html",
+            self.get_template("404"),
+            self.context,
+            relative_urls=False,
+            url="404.html",
+        )
 
     def _write_page(self, writer, save_as: str, template: str, url: str, **extra):
         writer.write_file(
@@ -410,12 +426,12 @@ class DigestGenerator(Generator):
         return siteurl if siteurl.startswith(("http://", "https://")) else None
 
     def _sitemap_entries(self):
-        """Every page written (but the search page), with the date of the
+        """Every page written (but the search and not-found pages), with the date of the
         article (or the newest of a trip's articles) as its last change."""
         search = setting(self.settings, "NEWS_DIGEST_SEARCH_SAVE_AS")
         for path, page in self.written:
             relative = os.path.relpath(path, self.output_path).replace(os.sep, "/")
-            if relative != search:
+            if relative not in {search, "404.html"}:
                 yield relative, _last_change(page)
 
     def _write_json(self):
