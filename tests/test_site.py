@@ -82,6 +82,7 @@ def test_trip_pages_and_archives_exist(seed_site):
 def test_prev_next_links_stay_within_the_trip(seed_site):
     html = page_for(seed_site, "002_c6785a99c933e0c7")
     assert 'rel="prev"' in html and 'rel="next"' not in html
+    assert "Sebelumnya dalam perjalanan ini" in html  # says it stays within the trip
     first = page_for(seed_site, "000_84cca4261389b70a")
     assert 'rel="next"' in first and 'rel="prev"' not in first
     alone = page_for(seed_site, "003_df7e37c010f0a078")
@@ -385,3 +386,30 @@ def test_a_settings_file_listing_index_still_gets_one_digest_front_page(tmp_path
 def test_search_index_reads_the_article_pages_folder(save_as, lang_save_as, glob):
     settings = {"ARTICLE_SAVE_AS": save_as, "ARTICLE_LANG_SAVE_AS": lang_save_as}
     assert search_index.article_glob(settings) == glob
+
+
+def test_outlets_and_authors_are_links_and_every_author_page_is_reachable(seed_site):
+    html = page_for(seed_site, "000_84cca4261389b70a")  # Tribunnews, by Whiesa
+    assert re.search(r'<dd><a href="[^"]*sumber/tribunnews/">Tribunnews</a></dd>', html)
+    assert re.search(r'<dd><a href="[^"]*penulis/whiesa/">Whiesa</a></dd>', html)
+    front = (seed_site / "index.html").read_text(encoding="utf-8")
+    sources = front.split('class="source-list"')[1].split("</ul>")[0]
+    assert re.search(r'<a href="[^"]*sumber/gatra/">Gatra</a>', sources)
+    assert re.search(r'<a href="[^"]*penulis/">Semua penulis</a>', front)
+    assert (seed_site / "penulis" / "index.html").is_file()
+
+
+def test_an_estimated_date_says_so_once_and_explains_itself(seed_site):
+    html = page_for(seed_site, "000_84cca4261389b70a")
+    facts = html.split('class="facts"')[1].split("</dl>")[0]
+    assert re.sub(r"<[^>]+>", "", facts).count("perkiraan") == 1  # shown once, as text
+    assert 'title="Artikel tidak menyebut tanggalnya; rentang ini' in facts
+
+
+def test_newest_first_on_the_front_page_and_in_the_events_index(seed_site):
+    front = (seed_site / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r'class="event-summary" id="(perjalanan-\d+)"', front)
+    assert shown == ["perjalanan-11", "perjalanan-6", "perjalanan-4", "perjalanan-3"]
+    index = (seed_site / "perjalanan" / "index.html").read_text(encoding="utf-8")
+    assert _EVENT_LINK.findall(index) == shown
+    assert "terbaru dahulu" in index

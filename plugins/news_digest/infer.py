@@ -91,7 +91,7 @@ SPEAKER_MAX_WORDS = 10
 
 
 def _reported_speech(text: str) -> str:
-    """"S mengatakan (bahwa) X" → "S: X", with S shortened to the one
+    """ "S mengatakan (bahwa) X" → "S: X", with S shortened to the one
     person the gazetteer finds in it ("Menteri Luar Negeri AS Antony
     Blinken" → "Antony Blinken")."""
     words = text.split(" ")

@@ -24,6 +24,9 @@ DEFAULTS = {
     "NEWS_DIGEST_EVENTS_SAVE_AS": "perjalanan/index.html",
     #: events per page of the events index (Pelican's paginator)
     "NEWS_DIGEST_EVENTS_PER_PAGE": 100,
+    #: newest first on the front page's trips and in the events index, as in
+    #: the archives (False: oldest first, in the order a trip was travelled)
+    "NEWS_DIGEST_NEWEST_FIRST": True,
     "NEWS_DIGEST_SLUG_LENGTH": 80,
     "NEWS_DIGEST_WORKERS": os.cpu_count() or 1,
 }

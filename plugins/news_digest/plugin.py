@@ -316,8 +316,14 @@ class DigestGenerator(Generator):
         top = digest.top_stories(self.grouping, self.records)
         if any(page.event.from_catalog for page in self.event_pages):
             chosen = set(top)
-            return [page for page in self.event_pages if page.event.id in chosen]
+            return self._in_reading_order([p for p in self.event_pages if p.event.id in chosen])
         return [pages[event_id] for event_id in top]
+
+    def _in_reading_order(self, event_pages: list[EventPage]) -> list[EventPage]:
+        """Date-ordered event pages, newest first unless the settings say
+        otherwise (NEWS_DIGEST_NEWEST_FIRST)."""
+        newest_first = setting(self.settings, "NEWS_DIGEST_NEWEST_FIRST")
+        return list(reversed(event_pages)) if newest_first else list(event_pages)
 
     def _collect_digest(self):
         """The digest (from the background worker, if it had one) into the
@@ -383,7 +389,7 @@ class DigestGenerator(Generator):
             setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS"),
             "events",
             setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
-            paginated={"event_pages": self.event_pages},
+            paginated={"event_pages": self._in_reading_order(self.event_pages)},
             template_name="events",
         )
         if self.context["search_url"]:
@@ -534,7 +540,12 @@ def configure(pelican):
         }
     )
     settings.setdefault("JINJA_GLOBALS", {}).update(
-        {"json_ld": render.json_ld, "LEVEL_LABELS": render.LEVEL_LABELS, **render.FRONT_PAGE}
+        {
+            "json_ld": render.json_ld,
+            "LEVEL_LABELS": render.LEVEL_LABELS,
+            "LEVEL_HELP": render.LEVEL_HELP,
+            **render.FRONT_PAGE,
+        }
     )
 
 

@@ -21,6 +21,16 @@ LEVEL_LABELS = {
     "unknown": "tidak diketahui",
 }
 
+#: What each date level means, for the reader (a tooltip on the date).
+LEVEL_HELP = {
+    "explicit": "Tanggal ini tertulis di artikel.",
+    "resolved": "Artikel hanya menyebut nama hari atau tanggal tanpa tahun; "
+    "tanggal ini disimpulkan dari jadwal perjalanannya.",
+    "estimated": "Artikel tidak menyebut tanggalnya; rentang ini adalah perkiraan "
+    "dari perjalanan atau persinggahan yang diliputnya.",
+    "unknown": "Artikel tidak menyebut tanggalnya.",
+}
+
 #: Reading speed in words per minute by language, for the reading-time
 #: estimate; other languages use the default.
 WORDS_PER_MINUTE = {"id": 180, "en": 230}
