@@ -318,7 +318,22 @@ def _axe(page) -> list[dict]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", "perjalanan/perjalanan-4/", "__article__", "cari/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "perjalanan/",
+        "perjalanan/perjalanan-4/",
+        "__article__",
+        "cari/",
+        "arsip/",
+        "sumber/",
+        "sumber/tribunnews/",
+        "penulis/",
+        "penulis/whiesa/",
+        "tentang/",
+    ],
+)
 def test_no_serious_accessibility_violations(page, site, base_url, path, scheme):
     if not AXE.is_file():
         pytest.fail(f"axe-core is not installed at {AXE}: run `make test`, which installs it")

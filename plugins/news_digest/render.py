@@ -279,6 +279,8 @@ def timeline_svg(entries) -> str:
         description = (
             f"{event.name}, {format_range(event.start, event.end or event.start)}, {count} artikel"
         )
+        if labelled:  # the visible label starts the accessible name (WCAG 2.5.3)
+            description = f"{_event_label(event, count)}: {description}"
         parts.append(f'<a href="#{html.escape(event.id)}" aria-label="{html.escape(description)}">')
         parts.append(f"<title>{html.escape(description)}</title>")
         parts.append(

@@ -30,7 +30,9 @@
     var b = document.createElement("button");
     b.type = "button";
     b.textContent = label;
-    b.setAttribute("aria-label", title);
+    // the visible text starts the accessible name (WCAG 2.5.3, label in name)
+    b.setAttribute("aria-label", label + " " + title);
+    b.title = title;
     b.addEventListener("click", onClick);
     return b;
   }
