@@ -274,6 +274,15 @@ def test_print_hides_navigation(page, site, base_url):
     assert not page.locator(".site-header nav").is_visible()
     assert not page.locator(".neighbours").is_visible()
     assert page.locator(".article-body").is_visible()
+    # the collapsed blocks are left out, the source line is printed
+    assert not page.locator("details.removed").is_visible()
+    assert not page.locator("details.evidence").is_visible()
+    footer = page.locator(".print-source")
+    assert footer.is_visible()
+    text = footer.inner_text()
+    assert "Tribunnews" in text and "Januari 2024" in text and base_url in text
+    page.emulate_media(media="screen")
+    assert not footer.is_visible()
 
 
 def test_reading_controls_change_and_remember_size_and_colours(page, site, base_url):

@@ -38,6 +38,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // a printed page names the address it was read at
+    var address = document.querySelector(".print-address");
+    if (address && /^https?:/.test(location.href)) { address.textContent = location.href; }
     var place = document.getElementById("kenyamanan");
     if (!place) { return; }
     var group = document.createElement("div");
