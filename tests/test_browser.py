@@ -226,6 +226,18 @@ def test_no_horizontal_scrolling_on_a_phone(page, site, base_url, path):
     assert width <= 360
 
 
+@pytest.mark.parametrize("width", [360, 375])
+def test_the_phone_header_is_compact_and_leads_to_search(page, base_url, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(f"{base_url}/")
+    height = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
+    assert height <= 120
+    assert not page.locator(".site-header .search-form").is_visible()
+    assert page.locator(".nav-search a").count() == 1  # "Cari" leads to the search page
+    assert page.get_by_role("button", name="Perbesar huruf").is_visible()
+    assert page.get_by_label("Warna").is_visible()  # its words hidden, still its name
+
+
 def test_text_keeps_a_readable_measure_on_a_desktop(page, site, base_url):
     page.goto(f"{base_url}/{_article_url(site, '002_c6785a99c933e0c7')}")
     characters_per_line = page.evaluate(

@@ -54,7 +54,10 @@
       size = Math.min(SIZES.length - 1, size + 1); applySize(size); save("nd-size", String(size));
     }));
     var label = document.createElement("label");
-    label.textContent = "Warna ";
+    var words = document.createElement("span");
+    words.className = "comfort-label";  // hidden on a phone, still the select's name
+    words.textContent = "Warna ";
+    label.appendChild(words);
     var select = document.createElement("select");
     select.id = "tema";
     THEMES.forEach(function (pair) {
