@@ -193,6 +193,14 @@ def test_search_finds_words_in_the_articles(page, site, base_url):
     assert len(_search(page, base_url, "gencatan")) == len(having)
 
 
+def test_search_has_one_box_and_its_excerpts_hold_only_the_articles_words(page, base_url):
+    _search(page, base_url, "Blinken")
+    assert page.locator("input[type=search], input.pagefind-ui__search-input").count() == 1
+    excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    assert "Blinken" in excerpts
+    assert "Perjalanan ke-" not in excerpts and "tidak diketahui" not in excerpts
+
+
 def test_search_matches_indonesian_word_forms(page, site, base_url):
     # "menyerang" is written only in 000; 003 has only "serangan". Both
     # stem to "serang", so a search for one form finds the other.
