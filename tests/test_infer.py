@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 from news_digest.clean import clean_lines
-from news_digest.infer import derive_title, detect_language, infer, publisher_name, shorten_title
+from news_digest.infer import (
+    derive_title,
+    detect_language,
+    infer,
+    place_name,
+    publisher_name,
+    shorten_title,
+)
 from news_digest.pipeline import process_file
 
 from .conftest import SEEDS
@@ -122,7 +129,7 @@ def test_publisher_names(outlet, name):
 def test_seed_metadata_from_datelines_and_credits():
     expected = {
         "000_84cca4261389b70a": ("Tribunnews", "Whiesa", None),
-        "001_67b21ea2f3b9d6c0": ("Gatra", None, "Cairo"),
+        "001_67b21ea2f3b9d6c0": ("Gatra", None, "Kairo"),  # "Cairo, Gatra.com -"
         "002_c6785a99c933e0c7": (None, None, None),
         "003_df7e37c010f0a078": ("Tribunnews", None, None),
         "004_119cbe1287d7ebb9": ("Suaranusantara", None, None),
@@ -158,3 +165,11 @@ def test_language_detection_is_deterministic_and_english_works():
 
 def test_too_little_text_has_no_language():
     assert detect_language("Fuente").value is None
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("Cairo", "Kairo"), ("KAIRO", "Kairo"), ("UEA", "Uni Emirat Arab"), ("Depok", "Depok")],
+)
+def test_a_place_has_one_spelling(written, shown):
+    assert place_name(written) == shown

@@ -235,9 +235,7 @@ def assign_to_trips(articles: Sequence[Article], trips: Sequence[Event]) -> Grou
         for trip_id, centre in centroids.items():
             likeness = terms.cosine(vectors[article.identifier], centre)
             candidates[trip_id].score += SCORE_LIKENESS * likeness
-            candidates[trip_id].evidence.append(
-                f"mirip artikel lain di perjalanan ini ({likeness:.2f})"
-            )
+            candidates[trip_id].evidence.append("mirip artikel lain di perjalanan ini")
         chosen[article.identifier] = _decide(candidates)
 
     placements = {}

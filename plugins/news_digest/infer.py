@@ -51,6 +51,13 @@ def publisher_name(outlet: str) -> str:
     return stem[:1].upper() + stem[1:]
 
 
+def place_name(place: str) -> str:
+    """A dateline's place in the one spelling the alias table gives it
+    ("Cairo" and "KAIRO" → "Kairo"), so one place is never two."""
+    canonical = names.gazetteer().canonical
+    return canonical.get(place) or canonical.get(place.title()) or place
+
+
 # ---- title ---------------------------------------------------------------
 
 
@@ -210,7 +217,7 @@ def detect_language(text: str) -> Fact:
         code = detector.detect()
     except LangDetectException:
         return Fact(None, "bahasa tidak dikenali")
-    return Fact(code, "langdetect")
+    return Fact(code, "dikenali dari kata-kata artikel")
 
 
 # ---- the stage -----------------------------------------------------------
@@ -239,7 +246,7 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         author = UNKNOWN
 
     if dateline and dateline.place:
-        place = Fact(dateline.place, f"dateline “{dateline.text.strip()}”")
+        place = Fact(place_name(dateline.place), f"dateline “{dateline.text.strip()}”")
     else:
         place = UNKNOWN
 

@@ -544,6 +544,7 @@ def configure(pelican):
             "json_ld": render.json_ld,
             "LEVEL_LABELS": render.LEVEL_LABELS,
             "LEVEL_HELP": render.LEVEL_HELP,
+            "LANGUAGE_NAMES": render.LANGUAGE_NAMES,
             **render.FRONT_PAGE,
         }
     )

@@ -21,6 +21,9 @@ LEVEL_LABELS = {
     "unknown": "tidak diketahui",
 }
 
+#: Languages by name, for the provenance block (codes stay in the markup).
+LANGUAGE_NAMES = {"id": "bahasa Indonesia", "en": "bahasa Inggris"}
+
 #: What each date level means, for the reader (a tooltip on the date).
 LEVEL_HELP = {
     "explicit": "Tanggal ini tertulis di artikel.",
@@ -48,7 +51,7 @@ REASON_LABELS = {
     "boilerplate:editor-line": "nama editor",
     "boilerplate:share-widget": "tombol berbagi",
     "boilerplate:comment-widget": "kolom komentar",
-    "boilerplate:scraper-label": "label sisa scraper",
+    "boilerplate:scraper-label": "label dari halaman asal, bukan isi berita",
     "boilerplate:photo-credit": "kredit foto",
     "boilerplate:credit-initials": "inisial penulis",
     "boilerplate:contact-line": "kontak penulis",
