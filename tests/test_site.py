@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -413,3 +414,25 @@ def test_newest_first_on_the_front_page_and_in_the_events_index(seed_site):
     index = (seed_site / "perjalanan" / "index.html").read_text(encoding="utf-8")
     assert _EVENT_LINK.findall(index) == shown
     assert "terbaru dahulu" in index
+
+
+def test_each_name_has_a_page_with_its_aliases_quotes_and_articles(seed_site):
+    html = (seed_site / "nama" / "antony-blinken" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Antony Blinken</h1>" in html
+    assert "Juga ditulis: Blinken" in html
+    quotes = html.split("<h2>Kutipan")[1].split("<h2>")[0]
+    days = re.findall(r"<figcaption>(?:perkiraan )?(\d+)(?:–\d+)? (\w+) (\d{4})", quotes)
+    assert len(days) == 4  # every quote Blinken is named as saying, across the trips
+    months = {"November": 11, "Januari": 1, "Maret": 3, "Oktober": 10}
+    order = [(int(y), months[m], int(d)) for d, m, y in days]
+    assert order == sorted(order)  # in date order
+    assert html.count('class="article-item"') == 5
+    # the index lists every name of the digest, each linking to its page
+    summary = json.loads((seed_site / "digest.json").read_text(encoding="utf-8"))
+    index = (seed_site / "nama" / "index.html").read_text(encoding="utf-8")
+    linked = re.findall(r'<li><a href="[^"]*nama/([^/"]+)/">', index)
+    assert len(linked) == len(summary["entities"]) == len(set(linked))
+    assert all((seed_site / "nama" / slug / "index.html").is_file() for slug in linked)
+    front = (seed_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a class="entity-name" href="[^"]*nama/antony-blinken/">', front)
+    assert re.search(r'href="[^"]*nama/">Semua tokoh, tempat dan lembaga</a>', front)

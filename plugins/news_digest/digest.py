@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -99,6 +99,8 @@ class Digest:
     events: tuple[EventDigest, ...]
     entities: tuple[Entity, ...]
     sources: tuple[Source, ...]
+    #: every quote with a named speaker, by speaker (for the entity pages)
+    quotes_by_speaker: dict[str, tuple[Quote, ...]] = field(default_factory=dict)
 
 
 # ---- key points --------------------------------------------------------------
@@ -419,10 +421,16 @@ def build_digest(articles: Sequence[Article], grouping: Grouping) -> Digest:
     """The digest of a grouped corpus."""
     gazetteer = names.gazetteer()
     by_id = {a.identifier: a for a in articles}
+    found = {a.identifier: find_quotes(a, gazetteer) for a in articles}
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for identifier in sorted(found):
+        for quote in found[identifier]:
+            if quote.speaker:
+                by_speaker[quote.speaker].append(quote)
     events = []
     for event in grouping.events:
         members = [by_id[i] for i in grouping.articles_by_event.get(event.id, ()) if i in by_id]
-        quotes = [q for a in members for q in find_quotes(a, gazetteer)]
+        quotes = [q for a in members for q in found[a.identifier]]
         quotes.sort(key=lambda q: q.speaker is None)  # stable: named speakers first
         events.append(
             EventDigest(event.id, key_points(members), tuple(quotes[:MAX_QUOTES]), sources(members))
@@ -431,6 +439,7 @@ def build_digest(articles: Sequence[Article], grouping: Grouping) -> Digest:
         events=tuple(events),
         entities=find_entities(articles, gazetteer),
         sources=sources(articles),
+        quotes_by_speaker={name: tuple(quotes) for name, quotes in sorted(by_speaker.items())},
     )
 
 

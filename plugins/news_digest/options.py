@@ -22,6 +22,11 @@ DEFAULTS = {
     "NEWS_DIGEST_EVENT_SAVE_AS": "perjalanan/{id}/index.html",
     "NEWS_DIGEST_EVENTS_URL": "perjalanan/",
     "NEWS_DIGEST_EVENTS_SAVE_AS": "perjalanan/index.html",
+    #: a page per person, place and organisation, and their index
+    "NEWS_DIGEST_ENTITY_URL": "nama/{slug}/",
+    "NEWS_DIGEST_ENTITY_SAVE_AS": "nama/{slug}/index.html",
+    "NEWS_DIGEST_ENTITIES_URL": "nama/",
+    "NEWS_DIGEST_ENTITIES_SAVE_AS": "nama/index.html",
     #: events per page of the events index (Pelican's paginator)
     "NEWS_DIGEST_EVENTS_PER_PAGE": 100,
     #: newest first on the front page's trips and in the events index, as in

@@ -230,6 +230,47 @@ def _unique_slugs(articles) -> None:
         article.override_url = article.url
 
 
+@dataclass
+class EntityPage:
+    """A person's, place's or organisation's page: its quotes (people) in
+    date order and the articles that name it, newest first."""
+
+    entity: digest.Entity
+    url: str
+    save_as: str
+    quotes: list = field(default_factory=list)
+    articles: list = field(default_factory=list)
+
+
+def entity_pages(entities, quotes_by_speaker, articles_by_identifier, settings) -> list[EntityPage]:
+    """One page per entity. Two names that slugify alike ("Gaza", "GAZA")
+    get a suffix from the name itself, never from the order they come in."""
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    slugs = Counter(slugify(e.name, regex_subs=subs) or "nama" for e in entities)
+    pages = []
+    for entity in entities:
+        slug = slugify(entity.name, regex_subs=subs) or "nama"
+        if slugs[slug] > 1:
+            slug = f"{slug}-{hashlib.sha1(entity.name.encode()).hexdigest()[:6]}"
+        members = [
+            articles_by_identifier[i] for i in entity.articles if i in articles_by_identifier
+        ]
+        quotes = [
+            q for q in quotes_by_speaker.get(entity.name, ()) if q.article in articles_by_identifier
+        ]
+        dated = lambda a: (a.status != "published", a.date, a.news.identifier)  # noqa: E731
+        pages.append(
+            EntityPage(
+                entity=entity,
+                url=setting(settings, "NEWS_DIGEST_ENTITY_URL").format(slug=slug),
+                save_as=setting(settings, "NEWS_DIGEST_ENTITY_SAVE_AS").format(slug=slug),
+                quotes=sorted(quotes, key=lambda q: dated(articles_by_identifier[q.article])),
+                articles=sorted(members, key=dated, reverse=True),
+            )
+        )
+    return pages
+
+
 # ---- pages -------------------------------------------------------------------------
 
 
@@ -337,6 +378,14 @@ class DigestGenerator(Generator):
             kind: [e for e in self.digest.entities if e.kind == kind]
             for kind in ("person", "place", "organization")
         }
+        self.entity_pages = entity_pages(
+            self.digest.entities,
+            self.digest.quotes_by_speaker,
+            self.context["articles_by_identifier"],
+            self.settings,
+        )
+        self.context["entity_urls"] = {page.entity.name: page.url for page in self.entity_pages}
+        self.context["entities_url"] = setting(self.settings, "NEWS_DIGEST_ENTITIES_URL")
 
     def _absolute(self, url: str) -> str:
         siteurl = self.settings.get("SITEURL", "")
@@ -384,6 +433,14 @@ class DigestGenerator(Generator):
                     page.feed_url,
                     feed_title=page.event.name,
                 )
+        for page in self.entity_pages:
+            self._write_page(writer, page.save_as, "entity", page.url, entity_page=page)
+        self._write_page(
+            writer,
+            setting(self.settings, "NEWS_DIGEST_ENTITIES_SAVE_AS"),
+            "entities",
+            setting(self.settings, "NEWS_DIGEST_ENTITIES_URL"),
+        )
         self._write_page(
             writer,
             setting(self.settings, "NEWS_DIGEST_EVENTS_SAVE_AS"),

@@ -192,15 +192,13 @@ def script_json(data) -> str:
 FRONT_PAGE_ARTICLES = 6
 #: quotes shown under each story
 FRONT_PAGE_QUOTES = 2
-#: people, places and organisations listed, per kind
+#: people, places and organisations listed, per kind (each links to its
+#: page, which cites its articles; all are in the names index)
 FRONT_PAGE_ENTITIES = 12
-#: articles cited after each of them
-FRONT_PAGE_CITATIONS = 5
 FRONT_PAGE = {
     "FRONT_PAGE_ARTICLES": FRONT_PAGE_ARTICLES,
     "FRONT_PAGE_QUOTES": FRONT_PAGE_QUOTES,
     "FRONT_PAGE_ENTITIES": FRONT_PAGE_ENTITIES,
-    "FRONT_PAGE_CITATIONS": FRONT_PAGE_CITATIONS,
 }
 
 
