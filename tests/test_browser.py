@@ -146,6 +146,22 @@ def test_trip_link_leads_to_the_trip_page(page, site, base_url):
 # ---- the digest ---------------------------------------------------------------------
 
 
+def test_on_a_phone_the_timeline_is_a_readable_list(page, base_url):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{base_url}/")
+    assert not page.locator("svg.timeline").is_visible()
+    items = page.locator(".timeline-list li")
+    assert items.count() == 4 and items.first.is_visible()
+    link = items.first.locator("a")
+    size = link.evaluate("a => parseFloat(getComputedStyle(a).fontSize)")
+    height = link.evaluate("a => a.getBoundingClientRect().height")
+    assert size >= 14 and height >= 24  # readable, and big enough to tap
+    assert "tertulis di artikel" in items.first.inner_text()  # how sure its dates are
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert page.locator("svg.timeline").is_visible()
+    assert not items.first.is_visible()
+
+
 def test_timeline_is_visible_and_links_to_each_trip(page, base_url):
     page.goto(f"{base_url}/")
     timeline = page.locator("svg.timeline")

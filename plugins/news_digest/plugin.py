@@ -321,6 +321,9 @@ class DigestGenerator(Generator):
         self.event_urls = {page.event.id: self._absolute(page.url) for page in self.event_pages}
         self.search_language = _main_language(ours, self.settings)
         stories = self._stories()
+        # a catalog's timeline shows every trip, those with no coverage too
+        catalog = any(page.event.from_catalog for page in self.event_pages)
+        timeline = self.event_pages if catalog else stories
         search = setting(self.settings, "NEWS_DIGEST_SEARCH")
         self.context.update(
             {
@@ -329,8 +332,10 @@ class DigestGenerator(Generator):
                 "events_url": setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
                 "topic": load_topic(self),
                 "story_pages": stories,
+                "timeline_pages": timeline,
                 "timeline_svg": render.timeline_svg(
-                    [(page.event, len(page.articles)) for page in stories]
+                    [(page.event, len(page.articles)) for page in timeline],
+                    [a.date_finding for page in timeline for a in page.articles],
                 ),
                 "articles_by_identifier": {a.news.identifier: a for a in ours},
             }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from datetime import date
 
 from . import recurring, tables
@@ -203,15 +204,40 @@ FRONT_PAGE = {
 
 
 TIMELINE_WIDTH = 560
-TIMELINE_HEIGHT = 124
+TIMELINE_HEIGHT = 150
 TIMELINE_MARGIN = 24
 TIMELINE_AXIS_Y = 64
+#: the row of article marks, below the events' marks on the axis
+TIMELINE_ARTICLES_Y = TIMELINE_AXIS_Y + 17
+#: month names, then years, below the article marks
+TIMELINE_MONTHS_Y = TIMELINE_AXIS_Y + 42
+TIMELINE_YEARS_Y = TIMELINE_AXIS_Y + 60
 MAX_LABELLED_EVENTS = 12
 
 
 def _event_label(event, count: int) -> str:
     name = f"ke-{event.number}" if event.number else _shorten(event.name, 18)
-    return f"{name} · {count} artikel"
+    return f"{name} · {count} artikel" if count else f"{name} · belum ada liputan"
+
+
+def _article_marks(findings, x, axis_start: date, axis_end: date) -> list[str]:
+    """One mark per article date: solid (printed), hollow (inferred), or
+    a bar over the range an estimated date lies in."""
+    marks = []
+    y = TIMELINE_ARTICLES_Y
+    for finding in findings:
+        if finding.level == "estimated" and finding.start and finding.end:
+            if axis_start <= finding.start and finding.end < axis_end:
+                left, right = x(finding.start), x(finding.end)
+                marks.append(
+                    f'<rect class="article-range" x="{left}" y="{y - 2}" '
+                    f'width="{max(right - left, 4.0)}" height="4" rx="2"/>'
+                )
+        elif finding.date and axis_start <= finding.date < axis_end:
+            kind = "printed" if finding.level == "explicit" else "inferred"
+            cx = x(finding.date)
+            marks.append(f'<circle class="article-{kind}" cx="{cx}" cy="{y}" r="3.5"/>')
+    return marks
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -229,10 +255,12 @@ def _month_starts(first: date, last: date):
         day = _next_month(day)
 
 
-def timeline_svg(entries) -> str:
+def timeline_svg(entries, findings: Sequence[DateFinding] = ()) -> str:
     """An inline SVG timeline of dated events: each a mark on a date axis,
-    linked to its section (#id), labelled with its article count. Built at
-    build time, so it needs no JavaScript."""
+    linked to its section (#id), labelled with its article count (a trip
+    with none shown hollow, as such); below it a mark per article showing
+    how sure its date is: solid when printed, hollow when inferred, a bar
+    for a range (`findings`). Built at build time: no JavaScript."""
     dated = [(event, count) for event, count in entries if event.start]
     if not dated:
         return ""
@@ -265,14 +293,15 @@ def timeline_svg(entries) -> str:
         anchor = "start" if i == 0 else "middle"
         if i % step == 0:
             parts.append(
-                f'<text class="month" x="{tick}" y="{TIMELINE_AXIS_Y + 22}" '
+                f'<text class="month" x="{tick}" y="{TIMELINE_MONTHS_Y}" '
                 f'text-anchor="{anchor}">{month_name(month.month)[:3]}</text>'
             )
         if i == 0 or month.month == 1:  # years on a row of their own
             parts.append(
-                f'<text class="month" x="{tick}" y="{TIMELINE_AXIS_Y + 40}" '
+                f'<text class="month" x="{tick}" y="{TIMELINE_YEARS_Y}" '
                 f'text-anchor="{anchor}">{month.year}</text>'
             )
+    parts.extend(_article_marks(findings, x, axis_start, axis_end))
     labelled = len(dated) <= MAX_LABELLED_EVENTS
     for i, (event, count) in enumerate(dated):
         left, right = x(event.start), x(event.end or event.start)
@@ -284,8 +313,9 @@ def timeline_svg(entries) -> str:
             description = f"{_event_label(event, count)}: {description}"
         parts.append(f'<a href="#{html.escape(event.id)}" aria-label="{html.escape(description)}">')
         parts.append(f"<title>{html.escape(description)}</title>")
+        empty = " empty" if count == 0 else ""
         parts.append(
-            f'<rect class="mark" x="{left}" y="{TIMELINE_AXIS_Y - 7}" width="{width}" '
+            f'<rect class="mark{empty}" x="{left}" y="{TIMELINE_AXIS_Y - 7}" width="{width}" '
             f'height="14" rx="4"/>'
         )
         if labelled:
