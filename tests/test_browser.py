@@ -215,6 +215,9 @@ def test_search_has_one_box_and_its_excerpts_hold_only_the_articles_words(page, 
     excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt").all_inner_texts())
     assert "Blinken" in excerpts
     assert "Perjalanan ke-" not in excerpts and "tidak diketahui" not in excerpts
+    # each result says when, from which outlet and on which trip
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    assert any("Tribunnews" in t and "2024" in t and "Perjalanan ke-4" in t for t in titles)
 
 
 def test_search_matches_indonesian_word_forms(page, site, base_url):
