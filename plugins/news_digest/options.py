@@ -32,6 +32,9 @@ DEFAULTS = {
     #: newest first on the front page's trips and in the events index, as in
     #: the archives (False: oldest first, in the order a trip was travelled)
     "NEWS_DIGEST_NEWEST_FIRST": True,
+    #: symbolic links in the input folder are not followed; True follows
+    #: those that stay inside it (a link out of it is never followed)
+    "NEWS_DIGEST_FOLLOW_LINKS": False,
     "NEWS_DIGEST_SLUG_LENGTH": 80,
     "NEWS_DIGEST_WORKERS": os.cpu_count() or 1,
 }
@@ -43,6 +46,11 @@ PARALLEL_MIN_FILES = 64
 
 def setting(settings, name):
     return settings.get(name, DEFAULTS[name])
+
+
+def input_folders(settings) -> list[str]:
+    """The folders the articles are read from: nothing outside is read."""
+    return [os.path.join(settings["PATH"], path) for path in settings.get("ARTICLE_PATHS", [])]
 
 
 def can_fork_workers(settings) -> bool:

@@ -8,6 +8,7 @@ digest) run on the collected results in `plugin.py`.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from . import timing
 from .clean import clean
@@ -16,14 +17,20 @@ from .model import Article
 from .read import MAX_BYTES, read_override, read_raw
 
 
-def process_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> Article:
-    """Read, clean and describe one raw article file.
+def process_file(
+    path: str | os.PathLike,
+    max_bytes: int = MAX_BYTES,
+    roots: Sequence[str] = (),
+    follow_links: bool = False,
+) -> Article:
+    """Read, clean and describe one raw article file; with `roots` (the
+    input folders), nothing outside them is read.
 
     Raises read.UnreadableFile when the file cannot become an article.
     """
     with timing.stage("read"):
-        raw = read_raw(path, max_bytes=max_bytes)
-        override = read_override(path)
+        raw = read_raw(path, max_bytes=max_bytes, roots=roots, follow_links=follow_links)
+        override = read_override(path, roots=roots, follow_links=follow_links)
     with timing.stage("clean"):
         cleaned = clean(raw)
     with timing.stage("infer"):

@@ -40,6 +40,7 @@ from .reader import (
     add_reader,
     as_datetime,
     forget_replaced_readers,
+    guard_input_folder,
     prefetch_articles,
     report_problems,
 )
@@ -641,6 +642,7 @@ def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(forget_replaced_readers)
+    signals.article_generator_init.connect(guard_input_folder)
     signals.article_generator_preread.connect(prefetch_articles)
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(place_articles)

@@ -9,10 +9,13 @@ Windows code pages, CRLF line ends, empty files, binary files saved with a
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
+from .dates import EARLIEST_YEAR, LATEST_YEAR  # a sidecar's 9999-01-01 is a typo
 from .model import Override, RawArticle
 
 #: Larger files are not news articles (a long article is ~100 kB); reading
@@ -21,6 +24,9 @@ MAX_BYTES = 2_000_000
 
 #: Fraction of control characters above which a file is taken for binary.
 BINARY_CONTROL_RATIO = 0.05
+
+#: Trip numbers an editor may give in a sidecar.
+MAX_TRIP = 99
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_KEYS = ("title", "date", "publisher", "author", "trip")
@@ -35,16 +41,64 @@ def identifier_for(path: str | os.PathLike) -> str:
     return Path(path).stem
 
 
-def read_raw(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> RawArticle:
-    """Read one raw article file, or raise UnreadableFile with the reason."""
-    path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
+def check_inside(path: str | os.PathLike, roots: Sequence[str], follow_links: bool) -> None:
+    """The input folder is a boundary: a file reached through a symbolic
+    link is refused (unless `follow_links`, and then only when the link
+    stays inside one of the `roots`). Raises UnreadableFile."""
+    if not roots:
+        return
+    real = os.path.realpath(path)
+    inside = any(_holds(os.path.realpath(root), real) for root in roots)
+    if not inside:
+        raise UnreadableFile("it is a link to a file outside the input folder; not read")
+    if not follow_links and real != os.path.abspath(path):
         raise UnreadableFile(
-            f"file is too large for a news article ({size / 1e6:.1f} MB; limit "
-            f"{max_bytes / 1e6:.1f} MB)"
+            "it is reached through a symbolic link, which is not followed "
+            "(NEWS_DIGEST_FOLLOW_LINKS = True follows links inside the folder)"
         )
-    return decode_raw(path.read_bytes(), identifier_for(path), str(path))
+
+
+def _holds(folder: str, other: str) -> bool:
+    return os.path.commonpath([folder, other]) == folder
+
+
+def read_bounded(path: str | os.PathLike, max_bytes: int, what: str = "file") -> bytes:
+    """The bytes of a regular file, read without following a final symbolic
+    link, without blocking on a FIFO, and never more than `max_bytes`."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if os.path.islink(path):
+            raise UnreadableFile(f"{what} is a symbolic link, which is not followed") from error
+        raise UnreadableFile(f"{what} cannot be opened ({error.strerror})") from error
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(f"{what} is not a regular file (a FIFO, device or socket)")
+        if info.st_size > max_bytes:
+            raise UnreadableFile(
+                f"{what} is too large for a news article ({info.st_size / 1e6:.1f} MB; "
+                f"limit {max_bytes / 1e6:.1f} MB)"
+            )
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while being read
+        raise UnreadableFile(f"{what} is too large for a news article")
+    return data
+
+
+def read_raw(
+    path: str | os.PathLike,
+    max_bytes: int = MAX_BYTES,
+    roots: Sequence[str] = (),
+    follow_links: bool = False,
+) -> RawArticle:
+    """Read one raw article file, or raise UnreadableFile with the reason.
+    With `roots` (the input folders), a file outside them is refused."""
+    check_inside(path, roots, follow_links)
+    target = os.path.realpath(path) if follow_links else path  # a link checked to stay inside
+    path = Path(path)
+    return decode_raw(read_bounded(target, max_bytes), identifier_for(path), str(path))
 
 
 def decode_raw(data: bytes, identifier: str, source_path: str) -> RawArticle:
@@ -97,30 +151,51 @@ def sidecar_path(path: str | os.PathLike) -> Path:
     return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
-def read_override(path: str | os.PathLike) -> Override | None:
+#: A sidecar is a few lines of TOML.
+SIDECAR_MAX_BYTES = 64_000
+
+
+def read_override(
+    path: str | os.PathLike, roots: Sequence[str] = (), follow_links: bool = False
+) -> Override | None:
     """Read the sidecar `<name>.meta.toml` next to an article, if any.
 
     Raises UnreadableFile when the sidecar exists but is not valid TOML or
     holds a value of the wrong kind, so the editor learns of the typo.
     """
     sidecar = sidecar_path(path)
-    if not sidecar.is_file():
+    if not os.path.lexists(sidecar):
         return None
+    check_inside(sidecar, roots, follow_links)
+    target = os.path.realpath(sidecar) if follow_links else sidecar
+    raw = read_bounded(target, SIDECAR_MAX_BYTES, what=f"sidecar {sidecar.name}")
     try:
-        data = tomllib.loads(sidecar.read_text(encoding="utf-8-sig"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UnreadableFile(f"sidecar {sidecar.name} is not valid TOML: {error}") from error
     unknown = sorted(set(data) - set(SIDECAR_KEYS))
     if unknown:
         raise UnreadableFile(f"sidecar {sidecar.name} has unknown keys: {', '.join(unknown)}")
     day = data.get("date")
-    if day is not None and not isinstance(day, date):
+    if day is not None and (not isinstance(day, date) or isinstance(day, datetime)):
         raise UnreadableFile(f"sidecar {sidecar.name}: date must be a TOML date like 2024-01-11")
+    if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise UnreadableFile(
+            f"sidecar {sidecar.name}: date {day.isoformat()} is outside "
+            f"{EARLIEST_YEAR}–{LATEST_YEAR}"
+        )
     texts = {key: data.get(key) for key in ("title", "publisher", "author")}
     for key, value in texts.items():
         if value is not None and not isinstance(value, str):
             raise UnreadableFile(f"sidecar {sidecar.name}: {key} must be a string")
     trip = data.get("trip")
+    if trip is not None and not (
+        (isinstance(trip, int) and not isinstance(trip, bool) and 1 <= trip <= MAX_TRIP)
+        or (isinstance(trip, str) and trip.strip())
+    ):
+        raise UnreadableFile(
+            f"sidecar {sidecar.name}: trip must be a trip's number (1–{MAX_TRIP}) or its id"
+        )
     return Override(
         source_path=str(sidecar),
         date=day,

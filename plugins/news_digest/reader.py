@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import stat
 import time
 from collections import Counter
 from datetime import datetime
@@ -22,9 +23,9 @@ from pelican.utils import slugify
 
 from . import infer, render, timing
 from .model import Article, DateFinding
-from .options import PARALLEL_MIN_FILES, can_fork_workers, setting
+from .options import PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
 from .pipeline import process_file
-from .read import UnreadableFile
+from .read import UnreadableFile, check_inside
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class RawArticleReader(BaseReader):
     def read(self, source_path):
         result = self.prefetched.pop(source_path, None) if self.prefetched else None
         if result is None:
-            result = _process(source_path, setting(self.settings, "NEWS_DIGEST_MAX_BYTES"))
+            result = _process(source_path, *_read_options(self.settings))
         if isinstance(result, str):
             return "", {"status": "skip", "news_problems": (f"{source_path}: {result}; skipped",)}
         return self._page(result)
@@ -81,17 +82,71 @@ class RawArticleReader(BaseReader):
         return body, metadata
 
 
-def _process(path: str, max_bytes: int) -> Article | str:
+def _read_options(settings) -> tuple[int, list[str], bool]:
+    """How files are read: the size bound, the input folders, and whether
+    links inside them are followed."""
+    return (
+        setting(settings, "NEWS_DIGEST_MAX_BYTES"),
+        input_folders(settings),
+        bool(setting(settings, "NEWS_DIGEST_FOLLOW_LINKS")),
+    )
+
+
+def _process(path: str, max_bytes: int, roots=(), follow_links: bool = False) -> Article | str:
     """The per-file stages for one file: its Article, or why it is skipped."""
     try:
-        return process_file(path, max_bytes)
+        return process_file(path, max_bytes, roots, follow_links)
     except (UnreadableFile, OSError) as error:
         return str(error)
 
 
-def _process_in_worker(job: tuple[str, int]) -> tuple[Article | str, dict[str, float]]:
+def _process_in_worker(job: tuple) -> tuple[Article | str, dict[str, float]]:
     result = _process(*job)
     return result, timing.take()
+
+
+def guard_input_folder(generator) -> None:
+    """The input folder is a boundary. Pelican lists files through symbolic
+    links and hashes each file it lists (which would block forever on a
+    FIFO), so from the generator's start (`article_generator_init`) the
+    listing itself drops, with one warning each, every entry
+    that is not a regular file reached without a link (or, with
+    NEWS_DIGEST_FOLLOW_LINKS, through a link that stays inside)."""
+    if getattr(generator, "_news_digest_guarded", False):
+        return
+    generator._news_digest_guarded = True
+    listing = generator.get_files
+    roots = input_folders(generator.settings)
+    follow = bool(setting(generator.settings, "NEWS_DIGEST_FOLLOW_LINKS"))
+    warned: set[str] = set()
+
+    def get_files(paths, exclude=None, extensions=None):
+        kept = set()
+        for name in listing(paths, exclude=exclude, extensions=extensions):
+            path = os.path.join(generator.path, name)
+            why = _not_readable(path, roots, follow)
+            if why is None:
+                kept.add(name)
+            elif path not in warned:
+                warned.add(path)
+                logger.warning("%s: %s; skipped", path, why)
+        return kept
+
+    generator.get_files = get_files
+
+
+def _not_readable(path: str, roots, follow: bool) -> str | None:
+    """Why the build must not read `path`, or None."""
+    try:
+        check_inside(path, roots, follow)
+        info = os.stat(path) if follow else os.lstat(path)
+    except UnreadableFile as error:
+        return str(error)
+    except OSError as error:
+        return f"it cannot be read ({error.strerror})"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file (a FIFO, device or socket)"
+    return None
 
 
 def prefetch_articles(generator):
@@ -114,12 +169,12 @@ def prefetch_articles(generator):
     if len(stale) < PARALLEL_MIN_FILES:
         return
     infer.warm_up()  # load language profiles once, before the workers fork
-    max_bytes = setting(generator.settings, "NEWS_DIGEST_MAX_BYTES")
+    options = _read_options(generator.settings)
     started = time.perf_counter()
     seconds: Counter[str] = Counter()
     workers = min(int(setting(generator.settings, "NEWS_DIGEST_WORKERS")), len(stale))
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        jobs = [(path, max_bytes) for path in stale]
+        jobs = [(path, *options) for path in stale]
         for path, (result, stages) in zip(
             stale, pool.imap(_process_in_worker, jobs, chunksize=PARALLEL_CHUNK), strict=True
         ):
