@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -38,6 +39,19 @@ def build_site(output: Path, seeds: Path = SEEDS, conf: str = "pelicanconf.py", 
     settings.update(override)
     Pelican(read_settings(str(ROOT / conf), override=settings)).run()
     return output
+
+
+def build_with_warnings(output: Path, seeds: Path, **override) -> list[str]:
+    """Build like build_site, and return the warnings the build logged."""
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger().addHandler(handler)
+    try:
+        build_site(output, seeds=seeds, **override)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return [r.getMessage() for r in records if r.levelno >= logging.WARNING]
 
 
 @pytest.fixture(scope="session")

@@ -5,27 +5,18 @@ a stopped build."""
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_FILES, build_site
+from .conftest import SEED_FILES, build_with_warnings
 
 SECRET = "RAHASIA-DI-LUAR-FOLDER"
 
 
 def _build(output: Path, folder: Path, **override) -> list[str]:
-    records = []
-    handler = logging.Handler()
-    handler.emit = records.append
-    logging.getLogger().addHandler(handler)
-    try:
-        build_site(output, seeds=folder, **override)
-    finally:
-        logging.getLogger().removeHandler(handler)
-    return [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+    return build_with_warnings(output, folder, **override)
 
 
 @pytest.fixture

@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 from news_digest import plugin, search_index
 
-from .conftest import ROOT, SEED_FILES, article_pages, build_site, json_ld, page_for
+from .conftest import (
+    ROOT,
+    SEED_FILES,
+    article_pages,
+    build_site,
+    build_with_warnings,
+    json_ld,
+    page_for,
+)
 
 
 def test_one_page_per_seed_with_json_ld(seed_site):
@@ -158,15 +166,7 @@ def bad_folder(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def bad_site(tmp_path_factory, bad_folder):
     output = tmp_path_factory.mktemp("badsite") / "output"
-    records = []
-    handler = logging.Handler()
-    handler.emit = records.append
-    logging.getLogger().addHandler(handler)
-    try:
-        build_site(output, seeds=bad_folder)
-    finally:
-        logging.getLogger().removeHandler(handler)
-    return output, [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+    return output, build_with_warnings(output, bad_folder)
 
 
 def test_bad_files_get_one_warning_each_naming_file_and_reason(bad_site):
