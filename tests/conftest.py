@@ -54,6 +54,15 @@ def build_with_warnings(output: Path, seeds: Path, **override) -> list[str]:
     return [r.getMessage() for r in records if r.levelno >= logging.WARNING]
 
 
+def assert_one_warning_each(warnings: list[str], expected) -> None:
+    """Each (file name, reason) in `expected` got exactly one warning,
+    naming the file and giving the reason."""
+    for name, reason in expected:
+        matching = [w for w in warnings if name in w]
+        assert len(matching) == 1, (name, warnings)
+        assert reason in matching[0], matching[0]
+
+
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> Path:
     """The site built once from seeds/, shared by the read-only tests."""

@@ -18,6 +18,7 @@ from .conftest import (
     ROOT,
     SEED_FILES,
     article_pages,
+    assert_one_warning_each,
     build_site,
     build_with_warnings,
     json_ld,
@@ -171,15 +172,13 @@ def bad_site(tmp_path_factory, bad_folder):
 
 def test_bad_files_get_one_warning_each_naming_file_and_reason(bad_site):
     _, warnings = bad_site
-    for name, reason in (
+    expected = (
         ("kosong.txt", "empty"),
         ("biner.txt", "binary"),
         ("besar.txt", "too large"),
         ("cp1252.txt", "not UTF-8"),
-    ):
-        matching = [w for w in warnings if name in w]
-        assert len(matching) == 1, (name, warnings)
-        assert reason in matching[0]
+    )
+    assert_one_warning_each(warnings, expected)
 
 
 def test_good_files_in_a_bad_folder_still_build(bad_site):
