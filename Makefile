@@ -2,6 +2,8 @@
 #
 #   make html                 build the site from seeds/ into output/
 #   make html SEEDS=dir       build it from another folder of raw .txt articles
+#   make html SITE_LANG=en    the site's words in English (default: the
+#                             language most of the articles are in)
 #   make test                 run the whole test suite
 #   make eval                 measure cleaning, metadata and grouping on labelled real scrapes
 #   make bench [QUICK=1]      time the build against plain Pelican and Hugo (bench/)
@@ -25,6 +27,9 @@ SEEDS ?= $(CURDIR)/seeds
 export NEWS_DIGEST_SEEDS := $(abspath $(SEEDS))
 ifdef SITEURL
 export NEWS_DIGEST_SITEURL := $(SITEURL)
+endif
+ifdef SITE_LANG
+export SITE_LANG
 endif
 
 PELICANOPTS ?=

@@ -14,11 +14,11 @@ SEEDS = os.path.abspath(os.environ.get("NEWS_DIGEST_SEEDS") or DEFAULT_SEEDS)
 
 
 USING_SEEDS = SEEDS == DEFAULT_SEEDS
-SITENAME = (
-    "Diplomasi Blinken di Timur Tengah"
-    if USING_SEEDS
-    else f"Ringkasan berita: {os.path.basename(SEEDS)}"
-)
+# Another folder's site is named after it, in the site's language
+# ("News digest: FOLDER"; data/ui.toml, site_name).
+SITENAME = "Diplomasi Blinken di Timur Tengah" if USING_SEEDS else ""
+# The language the site speaks; empty: the language most articles are in.
+SITE_LANG = os.environ.get("SITE_LANG") or None
 SITEURL = os.environ.get("NEWS_DIGEST_SITEURL", "")
 RELATIVE_URLS = True
 

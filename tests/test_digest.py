@@ -326,18 +326,21 @@ def test_folder_without_catalog_gets_a_digest(events_site):
 
 
 def test_timeline_marks_each_articles_certainty_and_trips_without_coverage():
-    from news_digest.model import DateFinding
+    from news_digest.model import DateFinding, Evidence
     from news_digest.render import timeline_svg
+    from news_digest.ui import table
 
     covered = Event("a", "Perjalanan A", date(2024, 1, 8), date(2024, 1, 11), number=4)
     empty = Event("b", "Perjalanan B", date(2024, 3, 20), date(2024, 3, 22), number=6)
     findings = [
-        DateFinding("explicit", "", date=date(2024, 1, 8)),
-        DateFinding("resolved", "", date=date(2024, 1, 11)),
-        DateFinding("estimated", "", start=date(2024, 1, 8), end=date(2024, 1, 9)),
-        DateFinding("unknown", ""),
+        DateFinding("explicit", Evidence.of("printed", quote="8/1"), date=date(2024, 1, 8)),
+        DateFinding("resolved", Evidence.of("like_others"), date=date(2024, 1, 11)),
+        DateFinding(
+            "estimated", Evidence.of("during", trip=4), start=date(2024, 1, 8), end=date(2024, 1, 9)
+        ),
+        DateFinding("unknown", Evidence.of("no_date")),
     ]
-    svg = timeline_svg([(covered, 3), (empty, 0)], findings)
+    svg = timeline_svg(table("id"), [(covered, 3), (empty, 0)], findings)
     assert svg.count('class="article-printed"') == 1
     assert svg.count('class="article-inferred"') == 1
     assert svg.count('class="article-range"') == 1

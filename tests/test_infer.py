@@ -26,7 +26,7 @@ def test_headline_first_line_is_the_title():
     )
     title = derive_title(cleaned)
     assert title.value == "Blinken Tiba di Kairo untuk Bertemu Presiden Sisi"
-    assert "judul" in title.evidence
+    assert title.evidence.key == "headline_line"
 
 
 def test_lead_sentence_becomes_a_title_when_there_is_no_headline():

@@ -280,7 +280,10 @@ def test_folder_without_catalog_builds_into_events(events_site):
     assert ship.read_text(encoding="utf-8").count('class="article-item"') == 3
     html = page_for(output, "ap-madleen")
     assert json_ld(html)["inLanguage"] == "en"
-    assert '<html lang="en">' in html
+    # the site speaks its folder's main language; the English article's
+    # own text says that it is English
+    assert '<html lang="id">' in html
+    assert '<h1 lang="en">' in html and 'data-pagefind-body lang="en"' in html
     assert json_ld(html)["isPartOf"]["url"].endswith(f"perjalanan/{ship.parent.name}/")
 
 

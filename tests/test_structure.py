@@ -123,7 +123,8 @@ def test_date_field_beats_a_date_in_the_body():
     ]
     meta = infer(clean_lines(lines))
     assert meta.date.date == date(2025, 6, 18)
-    assert meta.date.evidence.startswith("kolom tanggal")
+    assert meta.date.evidence.key == "date_field"
+    assert meta.date.evidence.params["quote"] == "Diperbarui 18 Jun 2025, 14:05 WIB"
 
 
 def test_a_date_field_weekday_that_disagrees_still_warns():

@@ -10,14 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from datetime import date
 
+from .model import Evidence
 from .pipeline import process_file
 from .read import UnreadableFile
 
 
 def _jsonable(value):
+    """Records as JSON values; evidence as its key and the values it quotes."""
+    if isinstance(value, Evidence):
+        return {"key": value.key, **_jsonable(value.params)}
+    if is_dataclass(value):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -49,13 +55,13 @@ def article_json(path: str) -> dict:
         "captions": [line.text for line in article.clean.kept if line.caption],
         "metadata": _jsonable(
             {
-                "title": asdict(meta.title),
-                "publisher": asdict(meta.publisher),
-                "author": asdict(meta.author),
-                "place": asdict(meta.place),
-                "lang": asdict(meta.lang),
-                "date": asdict(meta.date),
-                "date_cues": [asdict(cue) for cue in meta.date_cues],
+                "title": meta.title,
+                "publisher": meta.publisher,
+                "author": meta.author,
+                "place": meta.place,
+                "lang": meta.lang,
+                "date": meta.date,
+                "date_cues": list(meta.date_cues),
                 "trip_ordinal": meta.trip_ordinal,
                 "warnings": list(meta.warnings),
             }

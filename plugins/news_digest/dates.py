@@ -18,7 +18,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from . import tables
-from .model import DateCue, DateFinding, Line
+from .model import DateCue, DateFinding, Evidence, Line
 from .text import sentences
 
 EARLIEST_YEAR = 1990
@@ -204,7 +204,7 @@ def read_date_field(text: str) -> tuple[DateFinding, tuple[str, ...]] | None:
         finding = DateFinding(
             level="explicit",
             date=day,
-            evidence=f"kolom tanggal “{text}”",
+            evidence=Evidence.of("date_field", quote=text),
             moment=_moment(day, groups.get("time"), groups.get("zone")),
         )
         weekday = groups.get("wd")
@@ -238,7 +238,7 @@ def find_explicit_date(lines: Sequence[Line]) -> tuple[DateFinding | None, tuple
     if best.weekday and best.weekday != best.day.isoweekday():
         weekday = next(w for w, n in tables.weekday_numbers().items() if n == best.weekday)
         warnings = _weekday_warning(best.text, weekday, best.day)
-    finding = DateFinding(level="explicit", date=best.day, evidence=best.text)
+    finding = DateFinding(level="explicit", date=best.day, evidence=Evidence.of("printed", quote=best.text))
     return finding, warnings
 
 

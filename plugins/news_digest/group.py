@@ -27,7 +27,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import names, terms
-from .model import Article, DateCue, DateFinding, Event, Grouping, Leg, Placement, Section
+from .model import (
+    Article,
+    DateCue,
+    DateFinding,
+    Event,
+    Evidence,
+    Grouping,
+    Leg,
+    Placement,
+    Section,
+)
 
 # Trip scores: a trip must reach PLACE_SCORE and beat the runner-up by
 # PLACE_MARGIN before an article is placed in it.
@@ -72,14 +82,10 @@ MAX_UNDATED_CANDIDATES = 32
 @dataclass
 class _Candidate:
     score: float
-    evidence: list[str]
+    evidence: list[Evidence]
 
 
 # ---- shared helpers --------------------------------------------------------
-
-
-def _fmt(day: date) -> str:
-    return day.isoformat()
 
 
 def _days(start: date, end: date):
@@ -158,22 +164,22 @@ def _strong_score(article: Article, trip: Event, places: set[str], atlas: _Atlas
     if meta.trip_override:
         if _trip_matches(trip, meta.trip_override):
             found.score += 100
-            found.evidence.append("ditetapkan editor")
+            found.evidence.append(Evidence.of("set_by_editor"))
         return found
     if meta.date.date and trip.start and trip.end:
         day = meta.date.date
         if trip.start <= day <= trip.end:
             found.score += SCORE_DATE_INSIDE
-            found.evidence.append(f"tanggal {_fmt(day)} dalam rentang perjalanan")
+            found.evidence.append(Evidence.of("date_in_trip", day=day))
         elif trip.end < day <= trip.end + timedelta(days=NEAR_DAYS):
             found.score += SCORE_DATE_NEAR
-            found.evidence.append(f"tanggal {_fmt(day)} tepat setelah perjalanan")
+            found.evidence.append(Evidence.of("date_after_trip", day=day))
         else:
             found.score += SCORE_DATE_OUTSIDE
     if meta.trip_ordinal and trip.number:
         if meta.trip_ordinal == trip.number:
             found.score += SCORE_ORDINAL
-            found.evidence.append(f"disebut perjalanan ke-{trip.number}")
+            found.evidence.append(Evidence.of("trip_number", n=trip.number))
         else:
             found.score += SCORE_ORDINAL_OTHER
     if trip.start and trip.end:
@@ -185,7 +191,9 @@ def _strong_score(article: Article, trip: Event, places: set[str], atlas: _Atlas
                 legs = [leg for leg in _legs_on(trip, day) if atlas.names(leg) & here]
                 if legs:
                     found.score += SCORE_DAY_AND_PLACE
-                    found.evidence.append(f"{cue.text} di {legs[0].place} cocok dengan {_fmt(day)}")
+                    found.evidence.append(
+                        Evidence.of("cue_at_leg", quote=cue.text, place=legs[0].place, day=day)
+                    )
                     break
     cities = {n for leg in trip.legs for n in atlas.cities[leg]}
     countries = {n for leg in trip.legs for n in atlas.countries[leg]} - cities
@@ -194,8 +202,8 @@ def _strong_score(article: Article, trip: Event, places: set[str], atlas: _Atlas
     )
     if place_score:
         found.score += min(place_score, MAX_PLACE_SCORE)
-        shown = ", ".join(sorted(places & (cities | countries)))
-        found.evidence.append(f"tempat: {shown}")
+        shown = tuple(sorted(places & (cities | countries)))
+        found.evidence.append(Evidence.of("places", places=shown))
     return found
 
 
@@ -235,7 +243,7 @@ def assign_to_trips(articles: Sequence[Article], trips: Sequence[Event]) -> Grou
         for trip_id, centre in centroids.items():
             likeness = terms.cosine(vectors[article.identifier], centre)
             candidates[trip_id].score += SCORE_LIKENESS * likeness
-            candidates[trip_id].evidence.append("mirip artikel lain di perjalanan ini")
+            candidates[trip_id].evidence.append(Evidence.of("like_others"))
         chosen[article.identifier] = _decide(candidates)
 
     placements = {}
@@ -243,7 +251,7 @@ def assign_to_trips(articles: Sequence[Article], trips: Sequence[Event]) -> Grou
         trip_id = chosen[article.identifier]
         if trip_id is None:
             placements[article.identifier] = Placement(
-                article.identifier, None, article.meta.date, ("tidak ada petunjuk perjalanan",)
+                article.identifier, None, article.meta.date, (Evidence.of("no_trip_cue"),)
             )
             continue
         trip = by_id[trip_id]
@@ -269,23 +277,22 @@ def settle_date(article: Article, trip: Event, located: set[str], atlas: _Atlas)
         if len(days) == 1:
             (day,) = days
             legs = _legs_on(trip, day)
-            where = f", {legs[0].place}" if legs else ""
-            return DateFinding(
-                level="resolved",
-                date=day,
-                evidence=f"“{cue.text}” pada {trip.label} = {_fmt(day)}{where}",
-            )
+            if legs:
+                evidence = Evidence.of(
+                    "cue_on_trip_at", quote=cue.text, trip=trip.label, day=day, place=legs[0].place
+                )
+            else:
+                evidence = Evidence.of("cue_on_trip", quote=cue.text, trip=trip.label, day=day)
+            return DateFinding(level="resolved", date=day, evidence=evidence)
     legs = [leg for leg in trip.legs if atlas.cities[leg] & located]
     if legs:
         start = min(leg.start for leg in legs)
         end = max(leg.end for leg in legs)
-        where = ", ".join(sorted({leg.place for leg in legs}))
-        return DateFinding(
-            level="estimated", start=start, end=end, evidence=f"berlatar di {where} ({trip.label})"
-        )
-    return DateFinding(
-        level="estimated", start=trip.start, end=trip.end, evidence=f"selama {trip.label}"
-    )
+        where = tuple(sorted({leg.place for leg in legs}))
+        evidence = Evidence.of("set_at", places=where, trip=trip.label)
+        return DateFinding(level="estimated", start=start, end=end, evidence=evidence)
+    evidence = Evidence.of("during", trip=trip.label)
+    return DateFinding(level="estimated", start=trip.start, end=trip.end, evidence=evidence)
 
 
 def _grouping(events: Sequence[Event], placements: dict[str, Placement]) -> Grouping:
@@ -417,7 +424,7 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
                 article.identifier,
                 event.id,
                 article.meta.date,
-                ("dikelompokkan menurut kemiripan",),
+                (Evidence.of("grouped_by_likeness"),),
             )
     return _grouping(events, placements)
 

@@ -18,6 +18,7 @@ from .model import (
     ArticleMetadata,
     CleanArticle,
     DateFinding,
+    Evidence,
     Fact,
     Override,
 )
@@ -33,7 +34,7 @@ HEADLINE_MAX = 140
 #: 700 do, at 60 % of the cost. It reads this many characters (~60 words).
 LANG_SAMPLE_CHARS = 400
 
-UNKNOWN = Fact(None, "tidak disebut dalam teks")
+UNKNOWN = Fact(None, Evidence.of("not_in_text"))
 
 
 def publisher_name(outlet: str) -> str:
@@ -164,14 +165,14 @@ def shorten_title(sentence: str, limit: int = TITLE_MAX) -> str:
 
 def derive_title(clean: CleanArticle, override: Override | None = None) -> Fact:
     if override and override.title:
-        return Fact(override.title, f"ditetapkan di {_name(override.source_path)}")
+        return Fact(override.title, Evidence.of("set_in", file=_name(override.source_path)))
     if clean.headline:
-        return Fact(clean.headline.text, "baris judul di awal berkas")
+        return Fact(clean.headline.text, Evidence.of("headline_line"))
     lines = clean.kept
     if not lines:
-        return Fact(None, "artikel tanpa teks")
+        return Fact(None, Evidence.of("no_text"))
     lead = sentences(lines[0].text)[0]
-    return Fact(shorten_title(lead), "diambil dari kalimat pembuka")
+    return Fact(shorten_title(lead), Evidence.of("from_lead"))
 
 
 def _name(path: str) -> str:
@@ -209,15 +210,15 @@ def detect_language(text: str) -> Fact:
 
     sample = text[:LANG_SAMPLE_CHARS]
     if len(sample.split()) < 3:
-        return Fact(None, "teks terlalu pendek untuk mengenali bahasa")
+        return Fact(None, Evidence.of("too_short"))
     detector = _detector_factory().create()
     detector.set_max_text_length(LANG_SAMPLE_CHARS)
     detector.append(sample)
     try:
         code = detector.detect()
     except LangDetectException:
-        return Fact(None, "bahasa tidak dikenali")
-    return Fact(code, "dikenali dari kata-kata artikel")
+        return Fact(None, Evidence.of("unrecognised"))
+    return Fact(code, Evidence.of("from_words"))
 
 
 # ---- the stage -----------------------------------------------------------
@@ -230,23 +231,23 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
     author_credit = next((c for c in clean.credits if c.author), None)
 
     if override and override.publisher:
-        publisher = Fact(override.publisher, f"ditetapkan di {_name(override.source_path)}")
+        publisher = Fact(override.publisher, Evidence.of("set_in", file=_name(override.source_path)))
     elif dateline and dateline.outlet:
-        publisher = Fact(publisher_name(dateline.outlet), f"dateline “{dateline.text.strip()}”")
+        publisher = Fact(publisher_name(dateline.outlet), Evidence.of("dateline", quote=dateline.text.strip()))
     elif credit:
-        publisher = Fact(publisher_name(credit.outlet), f"kredit “{credit.text}”")
+        publisher = Fact(publisher_name(credit.outlet), Evidence.of("credit", quote=credit.text))
     else:
         publisher = UNKNOWN
 
     if override and override.author:
-        author = Fact(override.author, f"ditetapkan di {_name(override.source_path)}")
+        author = Fact(override.author, Evidence.of("set_in", file=_name(override.source_path)))
     elif author_credit:
-        author = Fact(author_credit.author, f"kredit “{author_credit.text}”")
+        author = Fact(author_credit.author, Evidence.of("credit", quote=author_credit.text))
     else:
         author = UNKNOWN
 
     if dateline and dateline.place:
-        place = Fact(place_name(dateline.place), f"dateline “{dateline.text.strip()}”")
+        place = Fact(place_name(dateline.place), Evidence.of("dateline", quote=dateline.text.strip()))
     else:
         place = UNKNOWN
 
@@ -257,7 +258,7 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         date = DateFinding(
             level="explicit",
             date=override.date,
-            evidence=f"ditetapkan di {_name(override.source_path)}",
+            evidence=Evidence.of("set_in", file=_name(override.source_path)),
         )
         warnings = ()
 

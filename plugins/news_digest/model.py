@@ -103,11 +103,31 @@ class CleanArticle:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Why a value was inferred, as data: a key of the `evidence` table in
+    data/ui.toml and the values it quotes (the article's own words, dates,
+    places, a trip's number or name), so the site shows it in its own
+    language (render.evidence_text). `Evidence.of("dateline", quote=…)`."""
+
+    key: str
+    #: (name, value) pairs, sorted by name: hashable, and one order
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **values: object) -> Evidence:
+        return cls(key, tuple(sorted(values.items())))
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
 class Fact:
     """An inferred value with the evidence for it; `value` None = unknown."""
 
     value: str | None
-    evidence: str
+    evidence: Evidence
 
 
 @dataclass(frozen=True)
@@ -119,7 +139,7 @@ class DateFinding:
     """
 
     level: str
-    evidence: str
+    evidence: Evidence
     date: date | None = None
     start: date | None = None
     end: date | None = None
@@ -131,7 +151,7 @@ class DateFinding:
         return self.date or self.start
 
 
-UNKNOWN_DATE = DateFinding(level="unknown", evidence="no date in the text")
+UNKNOWN_DATE = DateFinding(level="unknown", evidence=Evidence.of("no_date"))
 
 
 @dataclass(frozen=True)
@@ -224,9 +244,10 @@ class Event:
     terms: tuple[str, ...] = ()
 
     @property
-    def label(self) -> str:
-        """A short name for evidence lines: "perjalanan ke-4"."""
-        return f"perjalanan ke-{self.number}" if self.number else self.name
+    def label(self) -> int | str:
+        """How evidence names the trip: its number (shown as "trip no. 4",
+        in the site's language) or, without one, its name."""
+        return self.number or self.name
 
 
 @dataclass(frozen=True)
@@ -236,7 +257,7 @@ class Placement:
     identifier: str
     event_id: str | None
     date: DateFinding
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

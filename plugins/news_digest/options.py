@@ -36,6 +36,9 @@ DEFAULTS = {
     #: those that stay inside it (a link out of it is never followed)
     "NEWS_DIGEST_FOLLOW_LINKS": False,
     "NEWS_DIGEST_SLUG_LENGTH": 80,
+    #: the language the site speaks (a table of data/ui.toml); None: the
+    #: language most of its articles are in
+    "SITE_LANG": None,
     "NEWS_DIGEST_WORKERS": os.cpu_count() or 1,
 }
 

@@ -26,16 +26,19 @@ from functools import cache
 from operator import attrgetter
 from pathlib import Path
 
+import jinja2
+
 from pelican import signals
-from pelican.contents import Page
+from pelican.contents import Category, Page
 from pelican.generators import Generator
 from pelican.utils import order_content, slugify
 
-from . import digest, group, recurring, render, search_index, site_files, timing
+from . import digest, group, recurring, render, search_index, site_files, timing, ui
 from .catalog import CatalogError, trip_from_metadata
 from .model import Article, Event, Section
-from .options import DEFAULTS, PARALLEL_MIN_FILES, can_fork_workers, setting
+from .options import DEFAULTS, PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
 from .reader import (
+    NO_PUBLISHER,
     UNDATED,
     add_reader,
     as_datetime,
@@ -144,6 +147,7 @@ def place_articles(generator):
         for a in (*generator.articles, *generator.hidden_articles)
         if isinstance(getattr(a, "news", None), Article)
     ]
+    words = speak_site_language(generator, ours)
     trips = load_catalog(generator)
     with timing.stage("group"):
         forget_recurring_lines(ours)
@@ -167,7 +171,9 @@ def place_articles(generator):
         dated = as_datetime(placement.date)
         article.status = "published" if dated else "hidden"
         article.date = (dated or UNDATED).replace(tzinfo=article.date.tzinfo)
-        article.locale_date = render.format_finding(placement.date)
+        article.locale_date = render.format_finding(words, placement.date)
+        if article.category.name == NO_PUBLISHER:
+            article.category = Category(words["unknown_source"], settings)
     happened = {a.news.identifier: a.news.meta.happened for a in ours}
     for event_id, identifiers in grouping.articles_by_event.items():
         members = [by_identifier[i] for i in identifiers]
@@ -197,6 +203,37 @@ def place_articles(generator):
     generator.context["unplaced_articles"] = sorted(
         (a for a in ours if a.event_page is None), key=attrgetter("identifier")
     )
+
+
+def speak_site_language(generator, ours) -> dict:
+    """Choose the language the site speaks (SITE_LANG, else most articles'
+    language) and give the theme its words (`UI`, `UI_LANG`); a site with
+    no name of its own is named after its folder, in that language."""
+    settings, context = generator.settings, generator.context
+    override = settings.get("SITE_LANG")
+    lang = ui.site_language((a.lang for a in ours), override, settings.get("DEFAULT_LANG"))
+    if override and override != lang:
+        logger.warning(
+            "SITE_LANG %r has no table in data/ui.toml (it has %s); the site speaks %s",
+            override, ", ".join(ui.languages()), lang,
+        )  # fmt: skip
+    words = ui.table(lang)
+    context["UI"], context["UI_LANG"] = words, lang
+    if not context.get("SITENAME"):
+        folder = os.path.basename(os.path.normpath(input_folders(settings)[0]))
+        context["SITENAME"] = words["site_name"].format(folder=folder)
+    return words
+
+
+def keep_pages_in_site_language(generator) -> None:
+    """Pages that declare another language than the site's (the about page
+    comes in each) are left out; pages that declare none are kept."""
+    lang = generator.context.get("UI_LANG")
+    if not lang:
+        return
+    for name in ("pages", "hidden_pages", "draft_pages"):
+        kept = [p for p in getattr(generator, name) if p.metadata.get("lang", lang) == lang]
+        getattr(generator, name)[:] = kept
 
 
 def forget_recurring_lines(articles) -> None:
@@ -287,7 +324,7 @@ def load_topic(generator) -> Topic:
     """The topic page from content/ (YAML front matter title, Markdown
     body), read by Pelican's readers; without one, the site's name."""
     path = generator.settings.get("NEWS_DIGEST_TOPIC")
-    fallback = Topic(title=generator.settings["SITENAME"])
+    fallback = Topic(title=generator.context["SITENAME"])
     if not path:
         return fallback
     if not os.path.isfile(os.path.join(generator.path, path)):
@@ -320,7 +357,9 @@ class DigestGenerator(Generator):
         self._digest = self._start_digest()
         self.urls = {a.news.identifier: self._absolute(a.url) for a in ours}
         self.event_urls = {page.event.id: self._absolute(page.url) for page in self.event_pages}
-        self.search_language = _main_language(ours, self.settings)
+        self.search_language = ui.main_language(
+            (a.lang for a in ours), self.settings.get("DEFAULT_LANG", ui.DEFAULT_LANG)
+        )
         stories = self._stories()
         # a catalog's timeline shows every trip, those with no coverage too
         catalog = any(page.event.from_catalog for page in self.event_pages)
@@ -335,6 +374,7 @@ class DigestGenerator(Generator):
                 "story_pages": stories,
                 "timeline_pages": timeline,
                 "timeline_svg": render.timeline_svg(
+                    self.context["UI"],
                     [(page.event, len(page.articles)) for page in timeline],
                     [a.date_finding for page in timeline for a in page.articles],
                 ),
@@ -534,15 +574,6 @@ class DigestGenerator(Generator):
         site_files.write_json(self.output_path, json_path, summary)
 
 
-def _main_language(articles, settings) -> str:
-    """The language most of the articles are in (the search index stems
-    its words for it); the site's default language on a tie of none."""
-    languages = Counter(a.lang for a in articles)
-    if not languages:
-        return settings.get("DEFAULT_LANG", "id")
-    return min(languages, key=lambda lang: (-languages[lang], lang))
-
-
 def _last_change(page):
     """The date a page last changed: its article's, or its trip's newest."""
     if isinstance(page, EventPage):
@@ -592,25 +623,71 @@ def configure(pelican):
     environment = dict(settings.get("JINJA_ENVIRONMENT", {}))
     environment["autoescape"] = True
     settings["JINJA_ENVIRONMENT"] = environment
-    settings.setdefault("JINJA_FILTERS", {}).update(
-        {
-            "tanggal": render.format_day,
-            "rentang": render.format_range,
-            "temuan_tanggal": render.format_finding,
-            "menit_baca": render.reading_minutes,
-            "alasan": render.removal_reason,
-            "nama_bulan": render.month_name,
-        }
-    )
-    settings.setdefault("JINJA_GLOBALS", {}).update(
-        {
-            "json_ld": render.json_ld,
-            "LEVEL_LABELS": render.LEVEL_LABELS,
-            "LEVEL_HELP": render.LEVEL_HELP,
-            "LANGUAGE_NAMES": render.LANGUAGE_NAMES,
-            **render.FRONT_PAGE,
-        }
-    )
+    settings.setdefault("JINJA_FILTERS", {}).update(SITE_FILTERS)
+    settings.setdefault("JINJA_GLOBALS", {}).update({"json_ld": render.json_ld, **render.FRONT_PAGE})
+
+
+# ---- the theme's filters ------------------------------------------------------------------
+# Each gets the page's UI table (the site's language, chosen in
+# `speak_site_language`) from the template context. Module-level
+# functions: Pelican's cache pickles the settings that hold them.
+
+
+def _words(context) -> dict:
+    return context.get("UI") or ui.table(None)
+
+
+@jinja2.pass_context
+def _day(context, day):
+    return render.format_day(_words(context), day)
+
+
+@jinja2.pass_context
+def _date_range(context, start, end):
+    return render.format_range(_words(context), start, end)
+
+
+@jinja2.pass_context
+def _date_finding(context, finding):
+    return render.format_finding(_words(context), finding)
+
+
+@jinja2.pass_context
+def _month_name(context, month):
+    return render.month_name(_words(context), month)
+
+
+@jinja2.pass_context
+def _removal_reason(context, removal, article=None):
+    return render.removal_reason(_words(context), removal, article)
+
+
+@jinja2.pass_context
+def _evidence(context, evidence):
+    return render.evidence_text(_words(context), evidence)
+
+
+@jinja2.pass_context
+def _counted(context, n, noun):
+    return ui.counted(_words(context), n, noun)
+
+
+@jinja2.pass_context
+def _shown_name(context, name):
+    return ui.shown_name(_words(context), name)
+
+
+SITE_FILTERS = {
+    "day": _day,
+    "date_range": _date_range,
+    "date_finding": _date_finding,
+    "month_name": _month_name,
+    "removal_reason": _removal_reason,
+    "evidence": _evidence,
+    "counted": _counted,
+    "shown_name": _shown_name,
+    "reading_minutes": render.reading_minutes,
+}
 
 
 def _refuse_unsafe_output(settings) -> None:
@@ -646,4 +723,5 @@ def register():
     signals.article_generator_preread.connect(prefetch_articles)
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(place_articles)
+    signals.page_generator_finalized.connect(keep_pages_in_site_language)
     signals.get_generators.connect(get_generators)

@@ -12,28 +12,8 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
-from . import recurring, tables
-from .model import Article, DateFinding, Removal
-
-LEVEL_LABELS = {
-    "explicit": "tertulis di artikel",
-    "resolved": "disimpulkan",
-    "estimated": "perkiraan",
-    "unknown": "tidak diketahui",
-}
-
-#: Languages by name, for the provenance block (codes stay in the markup).
-LANGUAGE_NAMES = {"id": "bahasa Indonesia", "en": "bahasa Inggris"}
-
-#: What each date level means, for the reader (a tooltip on the date).
-LEVEL_HELP = {
-    "explicit": "Tanggal ini tertulis di artikel.",
-    "resolved": "Artikel hanya menyebut nama hari atau tanggal tanpa tahun; "
-    "tanggal ini disimpulkan dari jadwal perjalanannya.",
-    "estimated": "Artikel tidak menyebut tanggalnya; rentang ini adalah perkiraan "
-    "dari perjalanan atau persinggahan yang diliputnya.",
-    "unknown": "Artikel tidak menyebut tanggalnya.",
-}
+from . import recurring, ui
+from .model import Article, DateFinding, Evidence, Removal
 
 #: Reading speed in words per minute by language, for the reading-time
 #: estimate; other languages use the default.
@@ -41,43 +21,25 @@ WORDS_PER_MINUTE = {"id": 180, "en": 230}
 DEFAULT_WORDS_PER_MINUTE = 200
 
 
-REASON_LABELS = {
-    "headline": "judul (ditampilkan sebagai judul halaman)",
-    "date-field": "kolom tanggal situs",
-    "dateline": "dateline (tempat dan media)",
-    "credit": "kredit penulis/media",
-    "boilerplate:related-link": "tautan artikel lain",
-    "boilerplate:advertising": "iklan",
-    "boilerplate:republished-from": "keterangan terbit ulang",
-    "boilerplate:editor-line": "nama editor",
-    "boilerplate:share-widget": "tombol berbagi",
-    "boilerplate:comment-widget": "kolom komentar",
-    "boilerplate:scraper-label": "label dari halaman asal, bukan isi berita",
-    "boilerplate:photo-credit": "kredit foto",
-    "boilerplate:credit-initials": "inisial penulis",
-    "boilerplate:contact-line": "kontak penulis",
-    "boilerplate:embedded-post": "sisa unggahan media sosial",
-}
-
-
 #: A repeat's reason quotes this many words of the line it repeats: a
 #: reader sees the text, never the raw file's line numbers.
 QUOTED_WORDS = 6
 
 
-def removal_reason(removal: Removal, article: Article | None = None) -> str:
-    """A removal's reason in words, from its typed fields; a repeat quotes
-    the first words of the line it repeats (from `article`)."""
+def removal_reason(words: dict, removal: Removal, article: Article | None = None) -> str:
+    """A removal's reason in the site's words (`words`, a UI table), from
+    its typed fields; a repeat quotes the first words of the line it
+    repeats (from `article`)."""
     if removal.kind == "repeat":
         repeated = _line_text(article, removal.of_line) if article else None
         if repeated is None:
-            return "pengulangan baris lain"
-        words = repeated.split()
-        quoted = " ".join(words[:QUOTED_WORDS]) + ("…" if len(words) > QUOTED_WORDS else "")
-        return f"pengulangan dari “{quoted}”"
+            return words["repeat_of_unknown"]
+        quoted = repeated.split()
+        shown = " ".join(quoted[:QUOTED_WORDS]) + ("…" if len(quoted) > QUOTED_WORDS else "")
+        return words["repeat_of"].format(words=shown)
     if removal.rule == recurring.RULE:
-        return f"elemen situs yang berulang di {removal.seen_in} artikel"
-    return REASON_LABELS.get(removal.reason, removal.reason)
+        return words["recurring"].format(n=removal.seen_in)
+    return words["reasons"].get(removal.reason, removal.reason)
 
 
 def _line_text(article: Article, number: int | None) -> str | None:
@@ -101,36 +63,53 @@ def body_html(article: Article) -> str:
     return "\n".join(parts)
 
 
-def month_name(month: int) -> str:
-    """Indonesian month name (first spelling in data/calendar.toml)."""
-    return tables.load("calendar")["months"][str(month)][0].capitalize()
+def month_name(words: dict, month: int) -> str:
+    """The month's name in the site's language (`words`, a UI table)."""
+    return words["months"][month - 1]
 
 
-def format_day(day: date | None) -> str:
-    """`2024-01-11` → `11 Januari 2024`."""
+def format_day(words: dict, day: date | None) -> str:
+    """`2024-01-11` → `11 Januari 2024` (`11 January 2024`)."""
     if day is None:
         return ""
-    return f"{day.day} {month_name(day.month)} {day.year}"
+    return f"{day.day} {month_name(words, day.month)} {day.year}"
 
 
-def format_range(start: date, end: date) -> str:
+def format_range(words: dict, start: date, end: date) -> str:
     """`8–9 Januari 2024`, `29 November – 1 Desember 2023`."""
     if start == end:
-        return format_day(start)
+        return format_day(words, start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {month_name(end.month)} {end.year}"
+        return f"{start.day}–{end.day} {month_name(words, end.month)} {end.year}"
     if start.year == end.year:
-        return f"{start.day} {month_name(start.month)} – {format_day(end)}"
-    return f"{format_day(start)} – {format_day(end)}"
+        return f"{start.day} {month_name(words, start.month)} – {format_day(words, end)}"
+    return f"{format_day(words, start)} – {format_day(words, end)}"
 
 
-def format_finding(finding: DateFinding) -> str:
+def format_finding(words: dict, finding: DateFinding) -> str:
     """The date as a reader sees it, honest about its level."""
     if finding.level in ("explicit", "resolved"):
-        return format_day(finding.date)
+        return format_day(words, finding.date)
     if finding.level == "estimated" and finding.start and finding.end:
-        return f"perkiraan {format_range(finding.start, finding.end)}"
-    return "tanggal tidak diketahui"
+        return words["date_estimated"].format(dates=format_range(words, finding.start, finding.end))
+    return words["date_unknown"]
+
+
+def evidence_text(words: dict, evidence: Evidence) -> str:
+    """Where a value came from, in the site's words: the evidence's entry
+    in the UI table, its dates written out, its lists joined, a trip's
+    number as "trip no. 4", its places as the site's readers write them."""
+    values = {}
+    for name, value in evidence.values:
+        if isinstance(value, date):
+            value = format_day(words, value)
+        elif name in ("place", "places"):
+            places = value if isinstance(value, tuple) else (value,)
+            value = ", ".join(ui.shown_name(words, place) for place in places)
+        elif name == "trip" and isinstance(value, int):
+            value = words["evidence"]["trip_label"].format(n=value)
+        values[name] = value
+    return words["evidence"][evidence.key].format(**values)
 
 
 def reading_minutes(text: str, lang: str | None) -> int:
@@ -215,9 +194,12 @@ TIMELINE_YEARS_Y = TIMELINE_AXIS_Y + 60
 MAX_LABELLED_EVENTS = 12
 
 
-def _event_label(event, count: int) -> str:
-    name = f"ke-{event.number}" if event.number else _shorten(event.name, 18)
-    return f"{name} · {count} artikel" if count else f"{name} · belum ada liputan"
+def _event_label(words: dict, event, count: int) -> str:
+    """`ke-4 · 12 artikel`: a trip's number (else its shortened name) and
+    its coverage."""
+    name = words["timeline_trip"].format(n=event.number) if event.number else _shorten(event.name, 18)
+    coverage = ui.counted(words, count, "article") if count else words["no_coverage"]
+    return f"{name} · {coverage}"
 
 
 def _article_marks(findings, x, axis_start: date, axis_end: date) -> list[str]:
@@ -255,7 +237,7 @@ def _month_starts(first: date, last: date):
         day = _next_month(day)
 
 
-def timeline_svg(entries, findings: Sequence[DateFinding] = ()) -> str:
+def timeline_svg(words: dict, entries, findings: Sequence[DateFinding] = ()) -> str:
     """An inline SVG timeline of dated events: each a mark on a date axis,
     linked to its section (#id), labelled with its article count (a trip
     with none shown hollow, as such); below it a mark per article showing
@@ -275,7 +257,9 @@ def timeline_svg(entries, findings: Sequence[DateFinding] = ()) -> str:
     def x(day: date) -> float:
         return round(TIMELINE_MARGIN + (day - axis_start).days / span * inner, 1)
 
-    summary = f"Garis waktu {len(dated)} perjalanan/peristiwa, {format_range(first, last)}"
+    summary = words["timeline_summary"].format(
+        events=ui.counted(words, len(dated), "event"), dates=format_range(words, first, last)
+    )
     parts = [
         f'<svg class="timeline" viewBox="0 0 {TIMELINE_WIDTH} {TIMELINE_HEIGHT}" '
         f'aria-labelledby="timeline-title" xmlns="http://www.w3.org/2000/svg">',
@@ -284,6 +268,7 @@ def timeline_svg(entries, findings: Sequence[DateFinding] = ()) -> str:
         f'x2="{TIMELINE_WIDTH - TIMELINE_MARGIN}" y2="{TIMELINE_AXIS_Y}"/>',
     ]
     step = max(1, len(months) // 8)
+    short_months = words["months_short"]
     for i, month in enumerate(months):
         tick = x(month)
         parts.append(
@@ -294,7 +279,7 @@ def timeline_svg(entries, findings: Sequence[DateFinding] = ()) -> str:
         if i % step == 0:
             parts.append(
                 f'<text class="month" x="{tick}" y="{TIMELINE_MONTHS_Y}" '
-                f'text-anchor="{anchor}">{month_name(month.month)[:3]}</text>'
+                f'text-anchor="{anchor}">{short_months[month.month - 1]}</text>'
             )
         if i == 0 or month.month == 1:  # years on a row of their own
             parts.append(
@@ -307,10 +292,11 @@ def timeline_svg(entries, findings: Sequence[DateFinding] = ()) -> str:
         left, right = x(event.start), x(event.end or event.start)
         width = max(right - left, 8.0)
         description = (
-            f"{event.name}, {format_range(event.start, event.end or event.start)}, {count} artikel"
+            f"{event.name}, {format_range(words, event.start, event.end or event.start)}, "
+            f"{ui.counted(words, count, 'article')}"
         )
         if labelled:  # the visible label starts the accessible name (WCAG 2.5.3)
-            description = f"{_event_label(event, count)}: {description}"
+            description = f"{_event_label(words, event, count)}: {description}"
         parts.append(f'<a href="#{html.escape(event.id)}" aria-label="{html.escape(description)}">')
         parts.append(f"<title>{html.escape(description)}</title>")
         empty = " empty" if count == 0 else ""
@@ -324,7 +310,7 @@ def timeline_svg(entries, findings: Sequence[DateFinding] = ()) -> str:
             at = left if anchor == "start" else left + width
             parts.append(
                 f'<text class="label" x="{at}" y="{y}" text-anchor="{anchor}">'
-                f"{html.escape(_event_label(event, count))}</text>"
+                f"{html.escape(_event_label(words, event, count))}</text>"
             )
         parts.append("</a>")
     parts.append("</svg>")
