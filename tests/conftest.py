@@ -25,8 +25,8 @@ EVENTS = ROOT / "tests" / "fixtures" / "events"
 def build_site(output: Path, seeds: Path = SEEDS, conf: str = "pelicanconf.py", **override) -> Path:
     """Build the site with the project's settings file `conf` into `output`.
 
-    With another input folder than the seeds, the trip catalog is off, as
-    it is for `make html SEEDS=…`.
+    With another input folder than the seeds, the trip catalog is off and
+    the site is named after the folder, as for `make html SEEDS=…`.
     """
     settings = {
         "OUTPUT_PATH": str(output),
@@ -36,6 +36,7 @@ def build_site(output: Path, seeds: Path = SEEDS, conf: str = "pelicanconf.py", 
     if Path(seeds).resolve() != SEEDS:
         settings["NEWS_DIGEST_CATALOG"] = None
         settings["NEWS_DIGEST_TOPIC"] = None
+        settings["SITENAME"] = ""  # named after the folder, in its language
     settings.update(override)
     Pelican(read_settings(str(ROOT / conf), override=settings)).run()
     return output
@@ -75,6 +76,16 @@ def events_site(tmp_path_factory) -> Path:
     read-only; three events per page of the events index, so it has pages."""
     output = tmp_path_factory.mktemp("events") / "output"
     return build_site(output, seeds=EVENTS, NEWS_DIGEST_EVENTS_PER_PAGE=3)
+
+
+@pytest.fixture(scope="session")
+def english_site(tmp_path_factory) -> Path:
+    """The site built once from the shared English corpus (213 real
+    scrapes), read-only: the folder's main language is English."""
+    from tests.eval.corpora import corpus_dir
+
+    folder = corpus_dir("english-news-2023-03")
+    return build_site(tmp_path_factory.mktemp("english") / "output", seeds=folder)
 
 
 def article_pages(site: Path) -> list[Path]:

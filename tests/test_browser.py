@@ -4,9 +4,12 @@ against the site served on 127.0.0.1. A missing browser fails the run;
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import html
 import itertools
+import re
 import os
 import shutil
 import subprocess
@@ -49,16 +52,42 @@ def site(seed_site) -> Path:
     return seed_site
 
 
-@pytest.fixture(scope="module")
-def base_url(site):
-    """The site served on 127.0.0.1 for the duration of the module."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def _served(directory: Path):
+    """`directory` served on 127.0.0.1; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    """The site served on 127.0.0.1 for the duration of the module."""
+    with _served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(site, tmp_path_factory):
+    """The same site served under a sub-path, as GitHub Pages serves a
+    project site (https://user.github.io/project/)."""
+    root = tmp_path_factory.mktemp("sub-path")
+    (root / "project").symlink_to(site, target_is_directory=True)
+    with _served(root) as url:
+        yield f"{url}/project"
+
+
+@pytest.fixture(scope="module")
+def english_url(english_site):
+    """The site of the shared English corpus, served."""
+    with _served(english_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -218,6 +247,10 @@ def test_search_has_one_box_and_its_excerpts_hold_only_the_articles_words(page, 
     # each result says when, from which outlet and on which trip
     titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
     assert any("Tribunnews" in t and "2024" in t and "Perjalanan ke-4" in t for t in titles)
+    # the filters are named in the site's language; the date is said once
+    shown = page.locator("#pencarian").inner_text()
+    assert "Sumber" in shown and "Perjalanan" in shown
+    assert "Outlet" not in shown and "date:" not in shown.lower()
 
 
 def test_search_matches_indonesian_word_forms(page, site, base_url):
@@ -232,6 +265,42 @@ def test_search_matches_indonesian_word_forms(page, site, base_url):
     assert _search(page, base_url, "gencatan")
 
 
+def _type_in_header(page, word: str) -> list[tuple[str, str]]:
+    """Type `word` in the header's box; the quick results as (text, href)."""
+    page.locator("#cari-q").press_sequentially(word, delay=30)
+    page.wait_for_selector(".quick-results li a", timeout=15000)
+    page.wait_for_timeout(500)  # the debounced search settles
+    links = page.locator(".quick-results li a")
+    return [(links.nth(i).inner_text(), links.nth(i).get_attribute("href")) for i in range(links.count())]
+
+
+def test_the_header_search_shows_results_as_you_type(page, site, base_url):
+    page.goto(f"{base_url}/perjalanan/")
+    results = _type_in_header(page, "Rafah")
+    *articles, everything = results
+    assert 1 <= len(articles) <= 5
+    titles = {
+        re.search(r'data-pagefind-meta="title:([^"]*)"', p.read_text(encoding="utf-8")).group(1)
+        for p in article_pages(site)
+    }
+    assert all(html.unescape(text.split("\n")[0]) in {html.unescape(t) for t in titles}
+               for text, _ in articles)  # fmt: skip
+    assert everything[1].endswith("cari/?q=Rafah")
+    assert page.locator(".quick-results .byline").first.inner_text().strip()  # date · outlet
+    page.locator(".quick-results li a").first.click()
+    page.wait_for_url("**/artikel/**")
+    assert page.locator("h1").inner_text().strip()
+
+
+def test_the_header_search_works_under_a_sub_path(page, sub_path_url):
+    page.goto(f"{sub_path_url}/")
+    results = _type_in_header(page, "Blinken")
+    hrefs = [href for _, href in results[:-1]]
+    assert hrefs and all(href.startswith("/project/artikel/") for href in hrefs), hrefs
+    page.goto(f"{sub_path_url}/{hrefs[0].removeprefix('/project/')}")
+    assert page.locator("h1").count() == 1
+
+
 def test_search_form_in_the_header_leads_to_results(page, base_url):
     page.goto(f"{base_url}/")
     page.fill("#cari-q", "Rafah")
@@ -244,7 +313,21 @@ def test_search_form_in_the_header_leads_to_results(page, base_url):
 
 
 @pytest.mark.parametrize(
-    "path", ["", "perjalanan/", "perjalanan/perjalanan-4/", "__article__", "nama/antony-blinken/"]
+    "path",
+    [
+        "",
+        "perjalanan/",
+        "perjalanan/perjalanan-4/",
+        "__article__",
+        "nama/",
+        "nama/antony-blinken/",
+        "cari/?q=Blinken",
+        "arsip/",
+        "sumber/",
+        "sumber/tribunnews/",
+        "penulis/",
+        "tentang/",
+    ],
 )
 def test_no_horizontal_scrolling_on_a_phone(page, site, base_url, path):
     if path == "__article__":
@@ -428,16 +511,74 @@ def test_skip_link_and_visible_focus(page, base_url):
 # ---- screenshots and validity -----------------------------------------------------------------
 
 
-def test_screenshots_for_people_to_look_at(page, site, base_url):
+def _screenshots(page, base_url, pages: dict[str, str], prefix: str = "") -> None:
+    """Each page at phone (375 px) and desktop (1280 px) width, whole, into
+    test-artifacts/; a search page once its results are shown."""
     ARTIFACTS.mkdir(exist_ok=True)
-    article = _article_url(site, "002_c6785a99c933e0c7")
-    for name, path in (("digest", ""), ("article", article)):
-        for label, width in (("phone", 390), ("desktop", 1280)):
+    for name, path in pages.items():
+        for label, width in (("phone", 375), ("desktop", 1280)):
             page.set_viewport_size({"width": width, "height": 900})
             page.goto(f"{base_url}/{path}")
-            target = ARTIFACTS / f"{name}-{label}.png"
+            if "?q=" in path:
+                page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+                page.wait_for_timeout(500)
+            target = ARTIFACTS / f"{prefix}{name}-{label}.png"
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000
+
+
+def test_screenshots_for_people_to_look_at(page, site, base_url):
+    _screenshots(
+        page,
+        base_url,
+        {
+            "digest": "",
+            "article": _article_url(site, "002_c6785a99c933e0c7"),
+            "entity": "nama/antony-blinken/",
+            "trip": "perjalanan/perjalanan-4/",
+            "search": "cari/?q=Rafah",
+        },
+    )
+
+
+# ---- an English folder's site -----------------------------------------------------------------
+
+
+def _english_article(english_site: Path) -> str:
+    return f"artikel/{article_pages(english_site)[0].parent.name}/"
+
+
+def test_english_site_screenshots(page, english_site, english_url):
+    _screenshots(
+        page,
+        english_url,
+        {"front": "", "article": _english_article(english_site), "search": "cari/?q=weather"},
+        prefix="english-",
+    )
+
+
+def test_the_english_site_speaks_english_to_the_reader(page, english_site, english_url):
+    page.goto(f"{english_url}/{_english_article(english_site)}")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.get_by_role("button", name="Larger text").is_visible()
+    assert page.get_by_label("Colours").is_visible()
+    assert page.locator("#tema option").all_inner_texts() == ["Automatic", "Light", "Dark", "Sepia"]
+    page.goto(f"{english_url}/cari/?q=weather")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    assert page.locator("label[for=kata-cari]").inner_text() == "Words to search for"
+
+
+@pytest.mark.parametrize("path", ["", "__article__", "nama/amerika-serikat/", "perjalanan/", "cari/"])
+def test_the_english_site_on_a_phone_and_for_assistive_technology(
+    page, english_site, english_url, path
+):
+    if path == "__article__":
+        path = _english_article(english_site)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{english_url}/{path}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    violations = _axe(page)
+    assert violations == [], [(v["id"], v["nodes"][0]["target"]) for v in violations]
 
 
 def test_html_is_valid(site):

@@ -117,7 +117,8 @@
         link.href = data.url;
         link.textContent = (data.meta && data.meta.title) || data.url;  // text, never markup
         item.appendChild(link);
-        var facts = [data.meta && data.meta.date, data.filters && (data.filters.outlet || [])[0]];
+        var outlet = form.getAttribute("data-outlet");
+        var facts = [data.meta && data.meta.date, data.filters && (data.filters[outlet] || [])[0]];
         facts = facts.filter(function (fact) { return fact; });
         if (facts.length) {
           var small = document.createElement("span");
