@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
 import html
+import http.server
 import itertools
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -271,7 +271,10 @@ def _type_in_header(page, word: str) -> list[tuple[str, str]]:
     page.wait_for_selector(".quick-results li a", timeout=15000)
     page.wait_for_timeout(500)  # the debounced search settles
     links = page.locator(".quick-results li a")
-    return [(links.nth(i).inner_text(), links.nth(i).get_attribute("href")) for i in range(links.count())]
+    return [
+        (links.nth(i).inner_text(), links.nth(i).get_attribute("href"))
+        for i in range(links.count())
+    ]
 
 
 def test_the_header_search_shows_results_as_you_type(page, site, base_url):
@@ -299,6 +302,19 @@ def test_the_header_search_works_under_a_sub_path(page, sub_path_url):
     assert hrefs and all(href.startswith("/project/artikel/") for href in hrefs), hrefs
     page.goto(f"{sub_path_url}/{hrefs[0].removeprefix('/project/')}")
     assert page.locator("h1").count() == 1
+
+
+def test_search_finds_a_name_by_its_other_spellings(page, site, base_url):
+    # no article page writes "Cairo" in its text; those that write "Kairo"
+    # (or whose dateline said Cairo) are found by it all the same
+    bodies = {
+        p: p.read_text(encoding="utf-8").split("data-pagefind-body")[1] for p in article_pages(site)
+    }
+    kairo = [p for p, body in bodies.items() if "Kairo" in body.split("data-spellings")[0]]
+    assert kairo and not any("Cairo" in body.split("data-spellings")[0] for body in bodies.values())
+    titles = _search(page, base_url, "Cairo")
+    assert len(titles) >= len(kairo)
+    assert len(_search(page, base_url, "Kairo")) >= len(kairo)
 
 
 def test_search_form_in_the_header_leads_to_results(page, base_url):
@@ -568,7 +584,9 @@ def test_the_english_site_speaks_english_to_the_reader(page, english_site, engli
     assert page.locator("label[for=kata-cari]").inner_text() == "Words to search for"
 
 
-@pytest.mark.parametrize("path", ["", "__article__", "nama/amerika-serikat/", "perjalanan/", "cari/"])
+@pytest.mark.parametrize(
+    "path", ["", "__article__", "nama/amerika-serikat/", "perjalanan/", "cari/"]
+)
 def test_the_english_site_on_a_phone_and_for_assistive_technology(
     page, english_site, english_url, path
 ):

@@ -187,9 +187,7 @@ _SCRIPT = re.compile(r"<script\b.*?</script>|<style\b.*?</style>", re.S)
 _TAG = re.compile(r"<[^>]*>", re.S)
 #: blocks that hold values for machines (Open Graph's type), not words
 _MACHINE_VALUES = re.compile(r"\{% block og_type %\}\w+\{% endblock %\}")
-_ATTRIBUTE_WORDS = re.compile(
-    r'(?:aria-label|title|placeholder|alt)="([^"{]*[^\W\d_]{2,}[^"{]*)"'
-)
+_ATTRIBUTE_WORDS = re.compile(r'(?:aria-label|title|placeholder|alt)="([^"{]*[^\W\d_]{2,}[^"{]*)"')
 
 
 @pytest.mark.parametrize("path", sorted(TEMPLATES.glob("*.html")), ids=lambda p: p.name)
@@ -214,3 +212,21 @@ def test_the_search_page_script_takes_its_words_from_the_table():
             s for s in strings if re.search(r"[^\W\d_]{2,} [^\W\d_]{2,}", s) and s[0] not in "#."
         ]
         assert sentences == []
+
+
+# ---- other spellings for the search index ----------------------------------------------
+
+
+def test_the_search_index_gets_the_other_spellings_of_the_names_mentioned():
+    from news_digest.names import other_spellings
+
+    text = "Blinken tiba di Kairo pada hari Kamis."
+    spellings = other_spellings(text)
+    assert "Cairo" in spellings and "Antony Blinken" in spellings
+    assert "Kairo" not in spellings and "Blinken" not in spellings  # already written
+    assert "Yerusalem" not in spellings and "Jerusalem" not in spellings  # not mentioned
+    assert not [s for s in other_spellings("Pejabat AS di Mesir.") if len(s) < 4]  # "US", "AS"
+    assert "Egypt" in other_spellings("Pejabat AS di Mesir.")
+    # a dateline's place, cut from the text, counts too
+    assert "Cairo" in other_spellings("Menteri itu tiba pagi ini.", also=("Kairo",))
+    assert other_spellings("Tidak ada nama yang dikenal di sini.") == ()

@@ -238,7 +238,9 @@ def find_explicit_date(lines: Sequence[Line]) -> tuple[DateFinding | None, tuple
     if best.weekday and best.weekday != best.day.isoweekday():
         weekday = next(w for w, n in tables.weekday_numbers().items() if n == best.weekday)
         warnings = _weekday_warning(best.text, weekday, best.day)
-    finding = DateFinding(level="explicit", date=best.day, evidence=Evidence.of("printed", quote=best.text))
+    finding = DateFinding(
+        level="explicit", date=best.day, evidence=Evidence.of("printed", quote=best.text)
+    )
     return finding, warnings
 
 

@@ -231,9 +231,13 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
     author_credit = next((c for c in clean.credits if c.author), None)
 
     if override and override.publisher:
-        publisher = Fact(override.publisher, Evidence.of("set_in", file=_name(override.source_path)))
+        publisher = Fact(
+            override.publisher, Evidence.of("set_in", file=_name(override.source_path))
+        )
     elif dateline and dateline.outlet:
-        publisher = Fact(publisher_name(dateline.outlet), Evidence.of("dateline", quote=dateline.text.strip()))
+        publisher = Fact(
+            publisher_name(dateline.outlet), Evidence.of("dateline", quote=dateline.text.strip())
+        )
     elif credit:
         publisher = Fact(publisher_name(credit.outlet), Evidence.of("credit", quote=credit.text))
     else:
@@ -247,7 +251,9 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         author = UNKNOWN
 
     if dateline and dateline.place:
-        place = Fact(place_name(dateline.place), Evidence.of("dateline", quote=dateline.text.strip()))
+        place = Fact(
+            place_name(dateline.place), Evidence.of("dateline", quote=dateline.text.strip())
+        )
     else:
         place = UNKNOWN
 

@@ -8,7 +8,7 @@ counts once for Antony Blinken and not also for "AS".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -86,3 +86,31 @@ def is_locative(text: str, mention: Mention) -> bool:
     """Whether the mention reads "di Tel Aviv" / "in Cairo"."""
     before = text[: mention.start].rstrip().rsplit(None, 1)
     return bool(before) and before[-1].lower() in LOCATIVES
+
+
+#: Spellings shorter than this ("AS", "UN", "PA") are left out of the
+#: search's extra words: as words of their own they would match everywhere.
+MIN_SEARCH_SPELLING = 4
+
+
+def other_spellings(
+    text: str, also: Sequence[str] = (), known: Gazetteer | None = None
+) -> tuple[str, ...]:
+    """Every other way to write the known names `text` mentions, or that
+    `also` holds (a dateline's place, cut from the text) — the table's
+    name, its aliases and how other languages write it — that the text does
+    not use itself, sorted: the search index gets them so that "Cairo"
+    finds an article that writes "Kairo"."""
+    known = known or gazetteer()
+    shown_in = tables.load("aliases").get("shown_in", {})
+    found = {mention.name for mention in known.find("\n".join((text, *also)))}
+    spellings = set()
+    for name in found:
+        spellings.update((name, *known.aliases.get(name, ())))
+        spellings.update(names[name] for names in shown_in.values() if name in names)
+    wanted = (s for s in spellings if len(s) >= MIN_SEARCH_SPELLING or " " in s)
+    return tuple(sorted(s for s in wanted if not _written(s, text)))
+
+
+def _written(spelling: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", text) is not None

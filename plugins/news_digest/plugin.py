@@ -27,13 +27,12 @@ from operator import attrgetter
 from pathlib import Path
 
 import jinja2
-
 from pelican import signals
 from pelican.contents import Category, Page
 from pelican.generators import Generator
 from pelican.utils import order_content, slugify
 
-from . import digest, group, recurring, render, search_index, site_files, timing, ui
+from . import digest, group, names, recurring, render, search_index, site_files, timing, ui
 from .catalog import CatalogError, trip_from_metadata
 from .model import Article, Event, Section
 from .options import DEFAULTS, PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
@@ -172,6 +171,10 @@ def place_articles(generator):
         article.status = "published" if dated else "hidden"
         article.date = (dated or UNDATED).replace(tzinfo=article.date.tzinfo)
         article.locale_date = render.format_finding(words, placement.date)
+        place = article.news.meta.place.value
+        article.search_spellings = names.other_spellings(
+            article.news.clean.text, also=(place,) if place else ()
+        )
         if article.category.name == NO_PUBLISHER:
             article.category = Category(words["unknown_source"], settings)
     happened = {a.news.identifier: a.news.meta.happened for a in ours}
@@ -624,7 +627,9 @@ def configure(pelican):
     environment["autoescape"] = True
     settings["JINJA_ENVIRONMENT"] = environment
     settings.setdefault("JINJA_FILTERS", {}).update(SITE_FILTERS)
-    settings.setdefault("JINJA_GLOBALS", {}).update({"json_ld": render.json_ld, **render.FRONT_PAGE})
+    settings.setdefault("JINJA_GLOBALS", {}).update(
+        {"json_ld": render.json_ld, **render.FRONT_PAGE}
+    )
 
 
 # ---- the theme's filters ------------------------------------------------------------------

@@ -197,7 +197,9 @@ MAX_LABELLED_EVENTS = 12
 def _event_label(words: dict, event, count: int) -> str:
     """`ke-4 · 12 artikel`: a trip's number (else its shortened name) and
     its coverage."""
-    name = words["timeline_trip"].format(n=event.number) if event.number else _shorten(event.name, 18)
+    name = (
+        words["timeline_trip"].format(n=event.number) if event.number else _shorten(event.name, 18)
+    )
     coverage = ui.counted(words, count, "article") if count else words["no_coverage"]
     return f"{name} · {coverage}"
 
