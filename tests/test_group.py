@@ -111,11 +111,50 @@ def test_editor_override_places_an_article():
             },
             "outside the trip",
         ),
+        ({"trip": [4, 6], "start": "2024-01-01", "end": "2024-01-02"}, "trip's number"),
+        ({"trip": float("inf"), "start": "2024-01-01", "end": "2024-01-02"}, "trip's number"),
+        ({"trip": 10**9, "start": "2024-01-01", "end": "2024-01-02"}, "trip's number"),
+        ({"trip": 0, "start": "2024-01-01", "end": "2024-01-02"}, "trip's number"),
+        ({"trip": True, "start": "2024-01-01", "end": "2024-01-02"}, "trip's number"),
+        ({"trip": 1, "start": "2024-01-01", "end": "9999-12-31"}, "outside 1990–2100"),
+        ({"trip": 1, "start": "2024-01-01", "end": "2024-01-02", "title": ["a"]}, "title"),
+        ({"trip": 1, "start": "2024-01-01", "end": "2024-01-02", "legs": "Doha"}, "legs"),
+        (
+            {
+                "trip": 1,
+                "start": "2024-01-01",
+                "end": "2024-01-02",
+                "legs": [{"place": {"nested": 1}, "date": "2024-01-01"}],
+            },
+            "leg 1 place",
+        ),
+        (
+            {
+                "trip": 1,
+                "start": "2024-01-01",
+                "end": "2024-01-02",
+                "legs": [{"place": "Doha", "date": "2024-01-01"}, {"place": "Amman"}],
+            },
+            "leg 2 start",  # one bad leg refuses the page, with a reason
+        ),
     ],
 )
 def test_bad_catalog_pages_are_refused(metadata, message):
     with pytest.raises(CatalogError, match=message):
         trip_from_metadata("x", metadata)
+
+
+@pytest.mark.parametrize("name", ["..", ".", "../x", "a/b", "<b>", "", "Perjalanan 4", "x" * 81])
+def test_a_catalog_page_name_must_be_a_safe_address(name):
+    metadata = {"trip": 1, "start": "2024-01-01", "end": "2024-01-02"}
+    with pytest.raises(CatalogError, match="its name"):
+        trip_from_metadata(name, metadata)
+
+
+def test_an_untitled_trip_is_named_in_the_sites_words():
+    metadata = {"trip": 7, "start": "2024-01-01", "end": "2024-01-02"}
+    assert trip_from_metadata("x", metadata).name == "Perjalanan ke-7"
+    assert trip_from_metadata("x", metadata, untitled="Trip {n}").name == "Trip 7"
 
 
 # ---- automatic events --------------------------------------------------------

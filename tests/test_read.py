@@ -33,6 +33,43 @@ def test_crlf_and_cr_line_ends_become_lines():
     assert raw.lines[:3] == ("satu", "dua", "tiga")
 
 
+TEXT = "Judul: Menlu di Kairo\nKalimat pertama “dikutip” – café, naïve, ½.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "problem"),
+    [
+        (TEXT.encode("utf-16"), "utf-16", None),  # with its byte-order mark
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16", None),
+        (TEXT.encode("utf-32"), "utf-32", None),
+        (b"\x00\x00\xfe\xff" + TEXT.encode("utf-32-be"), "utf-32", None),
+        (TEXT.encode("utf-16-le"), "utf-16-le", "no byte-order mark"),
+        (TEXT.encode("utf-16-be"), "utf-16-be", "no byte-order mark"),
+    ],
+)
+def test_utf16_and_utf32_are_read_whole(data, encoding, problem):
+    raw = decode_raw(data, "a", "a.txt")
+    assert raw.encoding == encoding
+    assert "\n".join(raw.lines).strip() == TEXT.strip()
+    assert (problem in raw.problems[0]) if problem else raw.problems == ()
+
+
+def test_stray_nul_bytes_are_dropped_with_a_warning_not_the_file():
+    raw = decode_raw(b"Judul\x00 berita\nKalimat\x00 pertama yang panjang.\n", "a", "a.txt")
+    assert raw.lines[:2] == ("Judul berita", "Kalimat pertama yang panjang.")
+    assert raw.problems == ("file holds 2 NUL byte(s); removed",)
+
+
+def test_mixed_utf8_and_cp1252_keep_every_character():
+    data = "Baris UTF-8: café “kutipan”.\n".encode() + "Baris cp1252: naïve “lagi” – ya.\n".encode(
+        "cp1252"
+    )
+    raw = decode_raw(data, "a", "a.txt")
+    assert raw.lines[:2] == ("Baris UTF-8: café “kutipan”.", "Baris cp1252: naïve “lagi” – ya.")
+    assert raw.encoding == "utf-8+cp1252"
+    assert "1 line(s) read as cp1252" in raw.problems[0]
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
@@ -40,6 +77,8 @@ def test_crlf_and_cr_line_ends_become_lines():
         (b"  \n\r\n\t ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         (bytes(range(1, 32)) * 20, "binary"),
+        (bytes(range(256)) * 40, "binary"),  # NUL in every 256th byte, and controls
+        (b"PK\x03\x04" + b"\x00" * 40 + b"isi.txt" * 10, "binary"),  # a zip: many NULs
     ],
 )
 def test_unusable_files_are_refused_with_the_reason(data, reason):

@@ -69,7 +69,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         full=tuple(re.compile(p, re.IGNORECASE) for p in full),
         label=re.compile(rf"\b(?:{labels})\s*:?\s*$", re.IGNORECASE),
-        future=re.compile(r"^\s*(?:mendatang|nanti|yang akan datang)\b", re.IGNORECASE),
+        future=re.compile(r"\s{0,10}(?:mendatang|nanti|yang akan datang)\b", re.IGNORECASE),
         weekday=re.compile(rf"\b(?P<wd>{weekday})\b", re.IGNORECASE),
         day_month=re.compile(
             rf"\b(?:(?P<d>\d{{1,2}})\s+(?P<mon>{month})\b(?!\.?,?\s+\d{{4}})"
@@ -108,19 +108,22 @@ def _full_dates(lines: Sequence[Line]) -> list[_Candidate]:
     for position, line in enumerate(lines):
         if not _YEAR.search(line.text):
             continue
-        taken: list[tuple[int, int]] = []
+        # the characters a date already found covers: a mask keeps the
+        # overlap test linear on a line of thousands of dates
+        taken = bytearray(len(line.text))
         for pattern in patterns.full:
             for match in pattern.finditer(line.text):
-                if any(s < match.end() and match.start() < e for s, e in taken):
+                start, end = match.span()
+                if any(taken[start:end]):
                     continue
                 groups = match.groupdict()
                 day = _to_date(groups)
                 if day is None:
                     continue
-                taken.append(match.span())
+                taken[start:end] = b"\x01" * (end - start)
                 weekday = groups.get("wd")
                 score = 0
-                if patterns.label.search(line.text[: match.start()][-30:]):
+                if patterns.label.search(line.text[max(0, start - 30) : start]):
                     score += 8
                 if weekday:
                     score += 4
@@ -128,7 +131,7 @@ def _full_dates(lines: Sequence[Line]) -> list[_Candidate]:
                     score += 2
                 if position < 3:
                     score += 1
-                if patterns.future.match(line.text[match.end() :]):
+                if patterns.future.match(line.text, end):
                     score -= 4
                 found.append(
                     _Candidate(
@@ -244,6 +247,17 @@ def find_explicit_date(lines: Sequence[Line]) -> tuple[DateFinding | None, tuple
     return finding, warnings
 
 
+#: How much text on each side of a day name `_is_day_name` reads (it looks
+#: at one word on each side): a bounded window keeps a line of thousands
+#: of day names linear.
+CONTEXT_CHARS = 40
+
+
+def _around(text: str, match: re.Match) -> tuple[str, str]:
+    start, end = match.span()
+    return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+
+
 def _is_day_name(word: str, before: str, after: str) -> bool:
     """Whether a weekday spelling stands for a day here ("pada hari Minggu"),
     not for its everyday meaning ("Minggu ini" = this week)."""
@@ -266,17 +280,21 @@ def find_date_cues(lines: Sequence[Line]) -> tuple[DateCue, ...]:
     patterns = _patterns()
     cues: list[DateCue] = []
     for line in lines:
-        full_spans = (
-            [m.span() for p in patterns.full for m in p.finditer(line.text)]
-            if _YEAR.search(line.text)
-            else []
-        )
+        # the characters of the line's full dates: a day name inside one is
+        # part of that date, not a cue (a mask keeps the test linear)
+        in_full_date = bytearray(len(line.text))
+        if _YEAR.search(line.text):
+            for m in (m for p in patterns.full for m in p.finditer(line.text)):
+                in_full_date[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        cursor = 0
         for sentence in sentences(line.text):
+            offset = line.text.find(sentence, cursor)
+            offset, cursor = (offset, offset + len(sentence)) if offset >= 0 else (cursor, cursor)
             for match in patterns.weekday.finditer(sentence):
-                if _inside(full_spans, line.text, sentence, match):
+                if _inside(in_full_date, offset, match):
                     continue
                 word = match.group("wd")
-                if not _is_day_name(word, sentence[: match.start()], sentence[match.end() :]):
+                if not _is_day_name(word, *_around(sentence, match)):
                     continue
                 cues.append(
                     DateCue(
@@ -289,7 +307,7 @@ def find_date_cues(lines: Sequence[Line]) -> tuple[DateCue, ...]:
             if not any(c.isdigit() for c in sentence):
                 continue
             for match in patterns.day_month.finditer(sentence):
-                if _inside(full_spans, line.text, sentence, match):
+                if _inside(in_full_date, offset, match):
                     continue
                 day = int(match.group("d") or match.group("d2"))
                 month_word = (match.group("mon") or match.group("mon2")).lower()
@@ -332,7 +350,7 @@ def find_happening_day(lines: Sequence[Line], published: date | None) -> date | 
     for line in lead:
         for match in patterns.weekday.finditer(line.text):
             word = match.group("wd")
-            if _is_day_name(word, line.text[: match.start()], line.text[match.end() :]):
+            if _is_day_name(word, *_around(line.text, match)):
                 back = (published.isoweekday() - tables.weekday_numbers()[word.lower()]) % 7
                 return published - timedelta(days=back)
         relative = patterns.relative.search(line.text)
@@ -342,10 +360,11 @@ def find_happening_day(lines: Sequence[Line], published: date | None) -> date | 
     return published
 
 
-def _inside(spans, text: str, sentence: str, match: re.Match) -> bool:
-    offset = text.find(sentence)
+def _inside(mask: bytearray, offset: int, match: re.Match) -> bool:
+    """Whether the match (in a sentence starting at `offset` of its line)
+    lies within the line's full dates."""
     start, end = offset + match.start(), offset + match.end()
-    return any(s <= start and end <= e for s, e in spans)
+    return end > start and 0 not in mask[start:end]
 
 
 def find_trip_ordinal(text: str) -> int | None:

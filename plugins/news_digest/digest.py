@@ -52,6 +52,9 @@ LEAD_WEIGHT = 0.3
 TURN_FLOOR = 0.5  # an uncited article's best must reach this share of the top
 MAX_QUOTES = 6
 MIN_QUOTE_CHARS = 30
+#: A quotation longer than this is not one a digest can show (and a bound
+#: keeps the quote pattern linear on a line of unmatched quote marks).
+MAX_QUOTE_CHARS = 1000
 MAX_SPEAKER_WORDS = 8
 ADJACENT_GAP = 3  # "Menteri Luar Negeri AS, Antony Blinken" is one mention
 
@@ -226,7 +229,8 @@ def key_points(event_articles: Sequence[Article]) -> tuple[KeyPoint, ...]:
 def _quote_pattern() -> re.Pattern:
     verbs = tables.alternation(tables.load("entities")["quote_verbs"]["after"])
     return re.compile(
-        rf"(?P<open>[“\"‘])(?P<text>[^“”\"]{{{MIN_QUOTE_CHARS},}}?)(?P<close>[”\"’])\s*,?\s*"
+        rf"(?P<open>[“\"‘])(?P<text>[^“”\"]{{{MIN_QUOTE_CHARS},{MAX_QUOTE_CHARS}}}?)"
+        rf"(?P<close>[”\"’])\s{{0,5}},?\s{{0,5}}"
         rf"(?P<verb>{verbs})\b(?P<rest>[^.;:!?]*)"
     )
 

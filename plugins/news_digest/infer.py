@@ -80,15 +80,16 @@ def _asides() -> re.Pattern:
     "Rabu (17/6/2025)", "on Thursday")."""
     weekday = tables.alternation(tables.weekday_numbers())
     time_of_day = r"(?:pagi|siang|sore|malam|dini hari|morning|afternoon|evening|night)"
-    dated = r"\s*\([^()]{0,20}\)"
+    dated = r"\s{0,5}\([^()]{0,20}\)"
     # a weekday counts as an aside only with a word or a date that makes it
     # a day ("pada Kamis", "Rabu (17/6)", "Senin pagi"), never alone:
-    # "Minggu ini" is "this week"
+    # "Minggu ini" is "this week". Runs of spaces are bounded ({0,5}): an
+    # unbounded \s* before a word backtracks on a line of blanks.
     return re.compile(
-        rf",?\s*\b(?:(?:pada\s+)?hari\s+|pada\s+|on\s+)(?:{weekday})"
-        rf"(?:\s+{time_of_day})?(?:{dated})?(?=[\s,.]|$),?"
-        rf"|,?\s*\b(?:{weekday})(?:\s+{time_of_day}(?:{dated})?|{dated})(?=[\s,.]|$),?"
-        r"|\s*\([^()]{1,40}\)",
+        rf",?\s{{0,5}}\b(?:(?:pada\s{{1,5}})?hari\s{{1,5}}|pada\s{{1,5}}|on\s{{1,5}})(?:{weekday})"
+        rf"(?:\s{{1,5}}{time_of_day})?(?:{dated})?(?=[\s,.]|$),?"
+        rf"|,?\s{{0,5}}\b(?:{weekday})(?:\s{{1,5}}{time_of_day}(?:{dated})?|{dated})(?=[\s,.]|$),?"
+        r"|\s{0,5}\([^()]{1,40}\)",
         re.IGNORECASE,
     )
 

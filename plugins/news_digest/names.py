@@ -84,7 +84,7 @@ def gazetteer() -> Gazetteer:
 
 def is_locative(text: str, mention: Mention) -> bool:
     """Whether the mention reads "di Tel Aviv" / "in Cairo"."""
-    before = text[: mention.start].rstrip().rsplit(None, 1)
+    before = text[max(0, mention.start - 40) : mention.start].rstrip().rsplit(None, 1)
     return bool(before) and before[-1].lower() in LOCATIVES
 
 

@@ -30,7 +30,7 @@ import jinja2
 from pelican import signals
 from pelican.contents import Category, Page
 from pelican.generators import Generator
-from pelican.utils import order_content, slugify
+from pelican.utils import order_content
 
 from . import digest, group, names, recurring, render, search_index, site_files, timing, ui
 from .catalog import CatalogError, trip_from_metadata
@@ -45,6 +45,7 @@ from .reader import (
     guard_input_folder,
     prefetch_articles,
     report_problems,
+    safe_slug,
 )
 
 logger = logging.getLogger(__name__)
@@ -133,9 +134,15 @@ def load_catalog(generator) -> list[Event]:
             page = generator.readers.read_file(
                 base_path=generator.path, path=path, content_class=Page
             )
-            trips.append(trip_from_metadata(name[:-3], page.metadata, page.content))
-        except (CatalogError, KeyError, ValueError) as error:
+            untitled = generator.context["UI"]["trip_name"]
+            trips.append(trip_from_metadata(name[:-3], page.metadata, page.content, untitled))
+        except CatalogError as error:
             logger.warning("%s: not a valid trip page (%s); skipped", path, error)
+        except Exception as error:  # one bad page never stops the build
+            logger.warning(
+                "%s: could not be read as a trip page (%s: %s); skipped",
+                path, type(error).__name__, error,
+            )  # fmt: skip
     return trips
 
 
@@ -255,13 +262,15 @@ def forget_recurring_lines(articles) -> None:
 
 
 def _unique_slugs(articles) -> None:
-    """Two articles with one title get distinct URLs: every article after
-    the first (by identifier) gets its identifier appended to the slug.
-    The URLs are final from here on."""
+    """Two articles never share a page: of the articles whose titles give
+    one slug, the first by identifier keeps it and each other gets its
+    identifier appended (`cafe`, `CAFE` and `café` slugify alike, so then a
+    hash of the identifier). Which URL an article gets depends on the
+    identifiers alone, never on the order files arrive in. The URLs are
+    final from here on."""
     seen: set[str] = set()
     for article in sorted(articles, key=lambda a: a.news.identifier):
-        base = article.metadata["slug"]
-        slug = base if base not in seen else f"{base}-{slugify(article.news.identifier)}"
+        slug = next(s for s in _slug_candidates(article) if s not in seen)
         seen.add(slug)
         article.slug = slug
         # Final now: Pelican's override_url spares it re-deriving the URL
@@ -269,6 +278,17 @@ def _unique_slugs(articles) -> None:
         # override_save_as would also change how Pelican's writer treats a
         # second write to the same file, so save_as is left alone.)
         article.override_url = article.url
+
+
+def _slug_candidates(article):
+    """The slugs an article may take, in order of preference."""
+    base = article.metadata["slug"]
+    identifier = article.news.identifier
+    yield base
+    yield f"{base}-{safe_slug(identifier, {})}"
+    hashed = hashlib.sha256(identifier.encode("utf-8", "surrogatepass")).hexdigest()
+    for length in range(8, len(hashed) + 1, 8):
+        yield f"{base}-{hashed[:length]}"
 
 
 @dataclass
@@ -286,11 +306,10 @@ class EntityPage:
 def entity_pages(entities, quotes_by_speaker, articles_by_identifier, settings) -> list[EntityPage]:
     """One page per entity. Two names that slugify alike ("Gaza", "GAZA")
     get a suffix from the name itself, never from the order they come in."""
-    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-    slugs = Counter(slugify(e.name, regex_subs=subs) or "nama" for e in entities)
+    slugs = Counter(safe_slug(e.name, settings, empty="nama") for e in entities)
     pages = []
     for entity in entities:
-        slug = slugify(entity.name, regex_subs=subs) or "nama"
+        slug = safe_slug(entity.name, settings, empty="nama")
         if slugs[slug] > 1:
             slug = f"{slug}-{hashlib.sha1(entity.name.encode()).hexdigest()[:6]}"
         members = [

@@ -36,9 +36,16 @@ class UnreadableFile(Exception):
     """The file cannot become an article; the message says why."""
 
 
-def identifier_for(path: str | os.PathLike) -> str:
-    """The article's identifier: the file name without its extension."""
-    return Path(path).stem
+def identifier_for(path: str | os.PathLike, roots: Sequence[str] = ()) -> str:
+    """The article's identifier: its path below the input folder, without
+    the extension (`kairo`, `2024/kairo`), so that two files of one name in
+    two subfolders stay two articles; the bare file name without a folder."""
+    path = Path(os.path.abspath(path))
+    for root in roots:
+        root = os.path.abspath(root)
+        if _holds(root, str(path)) and str(path) != root:
+            return Path(os.path.relpath(path, root)).with_suffix("").as_posix()
+    return path.stem
 
 
 def check_inside(path: str | os.PathLike, roots: Sequence[str], follow_links: bool) -> None:
@@ -98,15 +105,13 @@ def read_raw(
     check_inside(path, roots, follow_links)
     target = os.path.realpath(path) if follow_links else path  # a link checked to stay inside
     path = Path(path)
-    return decode_raw(read_bounded(target, max_bytes), identifier_for(path), str(path))
+    return decode_raw(read_bounded(target, max_bytes), identifier_for(path, roots), str(path))
 
 
 def decode_raw(data: bytes, identifier: str, source_path: str) -> RawArticle:
     """Decode the bytes of one article and split them into lines."""
     if not data.strip():
         raise UnreadableFile("file is empty")
-    if _looks_binary(data):
-        raise UnreadableFile("file is binary, not text")
     text, encoding, problems = _decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = tuple(text.split("\n"))
@@ -121,28 +126,108 @@ def decode_raw(data: bytes, identifier: str, source_path: str) -> RawArticle:
     )
 
 
-def _looks_binary(data: bytes) -> bool:
-    head = data[:8192]
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls / len(head) > BINARY_CONTROL_RATIO
+#: Byte-order marks, longest first (UTF-32's little-endian mark starts with
+#: UTF-16's).
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+#: A text file may carry a few stray NUL bytes (a scraper's glitch): they
+#: are dropped with a warning. Above this many, and this share of the
+#: first 8 kB, the file is taken for binary (images and archives are full
+#: of them).
+MAX_NUL_BYTES = 16
+MAX_NUL_RATIO = 0.01
+
+#: UTF-16 saved without a byte-order mark: ASCII text then has a NUL in
+#: every other byte. At least this share of the odd (or even) bytes are
+#: NUL, and almost none of the others.
+UTF16_NUL_SHARE = 0.4
 
 
 def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ()
+    """Text, the encoding it was read in, and what the editor should know.
+    Never raises on text: a file with a byte-order mark is read in its
+    encoding; UTF-8 is tried first; a file that mixes UTF-8 with a Windows
+    code page is read line by line, each line in the encoding it is in."""
+    for mark, encoding in BOMS:
+        if data.startswith(mark):
+            text = data.decode(encoding, errors="replace")
+            return _without_nul(text, encoding, ())
+    unmarked = _unmarked_utf16(data)
+    if unmarked:
+        text = data.decode(unmarked, errors="replace")
+        return _without_nul(
+            text, unmarked, (f"file has no byte-order mark; read it as {unmarked}",)
+        )
+    if _looks_binary(data):
+        raise UnreadableFile("file is binary, not text")
     try:
-        return data.decode("utf-8"), "utf-8", ()
+        return _without_nul(data.decode("utf-8"), "utf-8", ())
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    utf8 = sum(1 for line in lines if _is_utf8(line) and not line.isascii())
+    if utf8:  # UTF-8 and another code page in one file
+        text = "\n".join(_decode_line(line) for line in lines)
+        others = sum(1 for line in lines if not _is_utf8(line))
+        problem = f"file mixes UTF-8 with another encoding; {others} line(s) read as cp1252"
+        return _without_nul(text, "utf-8+cp1252", (problem,))
     try:
-        text = data.decode("cp1252")
-        encoding = "cp1252"
+        text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        encoding = "latin-1"
-    return text, encoding, (f"file is not UTF-8; read it as {encoding}",)
+        text, encoding = data.decode("latin-1"), "latin-1"
+    return _without_nul(text, encoding, (f"file is not UTF-8; read it as {encoding}",))
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_line(line: bytes) -> str:
+    if _is_utf8(line):
+        return line.decode("utf-8")
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
+
+
+def _without_nul(text: str, encoding: str, problems: tuple[str, ...]):
+    count = text.count("\x00")
+    if count:
+        text = text.replace("\x00", "")
+        problems = (*problems, f"file holds {count} NUL byte(s); removed")
+    return text, encoding, problems
+
+
+def _unmarked_utf16(data: bytes) -> str | None:
+    head = data[:8192]
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= UTF16_NUL_SHARE and even_nul < MAX_NUL_RATIO:
+        return "utf-16-le"
+    if even_nul >= UTF16_NUL_SHARE and odd_nul < MAX_NUL_RATIO:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.count(0) > max(MAX_NUL_BYTES, MAX_NUL_RATIO * len(head)):
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (0, 9, 10, 12, 13))
+    return controls / len(head) > BINARY_CONTROL_RATIO
 
 
 def sidecar_path(path: str | os.PathLike) -> Path:

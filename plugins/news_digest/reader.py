@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import re
 import stat
 import time
 from collections import Counter
@@ -67,7 +68,7 @@ class RawArticleReader(BaseReader):
         metadata = {
             "title": meta.title.value or article.identifier,
             "date": as_datetime(meta.date) or UNDATED,
-            "category": Category(meta.publisher.value or NO_PUBLISHER, self.settings),
+            "category": self._category(meta.publisher.value),
             "slug": _slug(meta.title.value or article.identifier, limit, self.settings),
             "lang": meta.lang.value or self.settings.get("DEFAULT_LANG", "id"),
             "identifier": article.identifier,
@@ -77,9 +78,19 @@ class RawArticleReader(BaseReader):
                 f"{source_path}: {problem}" for problem in (*article.problems, *meta.warnings)
             ),
         }
-        if meta.author.value:
-            metadata["authors"] = [Author(meta.author.value, self.settings)]
+        author = Author(meta.author.value, self.settings) if meta.author.value else None
+        if author is not None and safe_slug(author.slug, {}, empty=""):
+            metadata["authors"] = [author]  # (a name of punctuation only gets no page)
         return body, metadata
+
+    def _category(self, publisher: str | None) -> Category:
+        """The outlet's category; one whose name leaves no slug (only
+        punctuation) would write over the sources index, so it counts as
+        unknown."""
+        category = Category(publisher or NO_PUBLISHER, self.settings)
+        if not safe_slug(category.slug, {}, empty=""):
+            category = Category(NO_PUBLISHER, self.settings)
+        return category
 
 
 def _read_options(settings) -> tuple[int, list[str], bool]:
@@ -93,11 +104,15 @@ def _read_options(settings) -> tuple[int, list[str], bool]:
 
 
 def _process(path: str, max_bytes: int, roots=(), follow_links: bool = False) -> Article | str:
-    """The per-file stages for one file: its Article, or why it is skipped."""
+    """The per-file stages for one file: its Article, or why it is skipped.
+    Whatever goes wrong with one file becomes its one warning: one bad
+    file never stops the build."""
     try:
         return process_file(path, max_bytes, roots, follow_links)
     except (UnreadableFile, OSError) as error:
         return str(error)
+    except Exception as error:  # isolation is the point
+        return f"it could not be processed ({type(error).__name__}: {error})"
 
 
 def _process_in_worker(job: tuple) -> tuple[Article | str, dict[str, float]]:
@@ -183,11 +198,23 @@ def prefetch_articles(generator):
     timing.add_scaled(dict(seconds), time.perf_counter() - started)
 
 
+#: What a slug (a part of a page's address) may hold, whatever the
+#: settings' substitutions leave: no dot (no ".."), no slash, no markup.
+UNSAFE_SLUG = re.compile(r"[^a-z0-9_-]+")
+
+
+def safe_slug(text: str, settings, limit: int | None = None, empty: str = "artikel") -> str:
+    """A slug made from the safe alphabet only (`a-z 0-9 _ -`), cut at a
+    word within `limit` characters; `empty` when nothing is left."""
+    slug = slugify(text, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    slug = UNSAFE_SLUG.sub("-", slug.lower()).strip("-")
+    if limit and len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0].strip("-") or slug[:limit]
+    return slug or empty
+
+
 def _slug(title: str, limit: int, settings) -> str:
-    slug = slugify(title, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0]
-    return slug or "artikel"
+    return safe_slug(title, settings, limit)
 
 
 def as_datetime(finding: DateFinding) -> datetime | None:

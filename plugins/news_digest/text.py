@@ -32,8 +32,10 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
-_TRAILING = re.compile(r"[\s.!?,;:…'\"]+$")
-_LEADING = re.compile(r"^[\s'\"]+")
+#: What `normalize` strips from the ends (by index, not by a pattern: a
+#: pattern like `[…]+$` rescans a long run of them from every position).
+_TRAILING_PUNCTUATION = frozenset(".!?,;:…'\"")
+_LEADING_PUNCTUATION = frozenset("'\"")
 
 #: A sentence ends with . ! ? or … and any closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -66,4 +68,11 @@ def normalize(text: str) -> str:
     no case, no enclosing quotes, no trailing punctuation. Only for
     comparing; never shown."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _LEADING.sub("", _TRAILING.sub("", _SPACES.sub(" ", text).strip()))
+    text = _SPACES.sub(" ", text).strip()
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _TRAILING_PUNCTUATION):
+        end -= 1
+    start = 0
+    while start < end and (text[start].isspace() or text[start] in _LEADING_PUNCTUATION):
+        start += 1
+    return text[start:end]
