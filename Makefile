@@ -24,7 +24,8 @@ CONFFILE := $(CURDIR)/pelicanconf.py
 PUBLISHCONF := $(CURDIR)/publishconf.py
 
 SEEDS ?= $(CURDIR)/seeds
-export NEWS_DIGEST_SEEDS := $(abspath $(SEEDS))
+# (relative to this folder; pelicanconf.py resolves it, spaces and all)
+export NEWS_DIGEST_SEEDS := $(SEEDS)
 ifdef SITEURL
 export NEWS_DIGEST_SITEURL := $(SITEURL)
 endif
@@ -34,7 +35,7 @@ endif
 
 PELICANOPTS ?=
 ifeq ($(STRICT),1)
-PELICANOPTS += --fatal warnings
+export NEWS_DIGEST_STRICT := 1
 endif
 ifeq ($(DEBUG),1)
 PELICANOPTS += -D
@@ -69,22 +70,22 @@ $(INSTALLED): pyproject.toml requirements.lock
 	@touch $@
 
 html: $(INSTALLED)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o "$(OUTPUTDIR)" -s $(CONFFILE) $(PELICANOPTS)
 
 regenerate: $(INSTALLED)
-	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(PELICAN) -r $(INPUTDIR) -o "$(OUTPUTDIR)" -s $(CONFFILE) $(PELICANOPTS)
 
 serve: $(INSTALLED)
-	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT)
+	$(PELICAN) -l $(INPUTDIR) -o "$(OUTPUTDIR)" -s $(CONFFILE) -b 127.0.0.1 -p $(PORT)
 
 devserver: $(INSTALLED)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b 127.0.0.1 -p $(PORT) $(PELICANOPTS)
+	$(PELICAN) -lr $(INPUTDIR) -o "$(OUTPUTDIR)" -s $(CONFFILE) -b 127.0.0.1 -p $(PORT) $(PELICANOPTS)
 
 publish: $(INSTALLED)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o "$(OUTPUTDIR)" -s $(PUBLISHCONF) $(PELICANOPTS)
 
 github: publish
-	$(BIN)/ghp-import -m "Generate site" --no-jekyll -b $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)
+	$(BIN)/ghp-import -m "Generate site" --no-jekyll -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 	git push $(GITHUB_REMOTE) $(GITHUB_PAGES_BRANCH)
 
 test: $(INSTALLED) browser
@@ -129,4 +130,4 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(OUTPUTDIR) $(CURDIR)/cache
+	rm -rf "$(OUTPUTDIR)" "$(CURDIR)/cache"

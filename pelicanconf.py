@@ -19,6 +19,8 @@ USING_SEEDS = SEEDS == DEFAULT_SEEDS
 SITENAME = "Diplomasi Blinken di Timur Tengah" if USING_SEEDS else ""
 # The language the site speaks; empty: the language most articles are in.
 SITE_LANG = os.environ.get("SITE_LANG") or None
+# STRICT=1 (make): every warning printed, then the build fails, in one line.
+NEWS_DIGEST_STRICT = os.environ.get("NEWS_DIGEST_STRICT") == "1"
 SITEURL = os.environ.get("NEWS_DIGEST_SITEURL", "")
 RELATIVE_URLS = True
 

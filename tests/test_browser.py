@@ -617,3 +617,41 @@ def test_html_is_valid(site):
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---- scraped markup in search results ----------------------------------------------------
+
+PAYLOAD = '<img src=x onerror="window.__dirampas=1">'
+
+
+@pytest.fixture(scope="module")
+def markup_url(tmp_path_factory):
+    """A site whose article carries markup in its headline and text."""
+    from .conftest import build_site
+
+    base = tmp_path_factory.mktemp("markup")
+    folder = base / "scrapes"
+    folder.mkdir()
+    seed = SEED_FILES[0].read_text(encoding="utf-8")
+    script = "<script>window.__dirampas=2</script>"
+    text = f"Zamrudkatulistiwa {PAYLOAD} judul\n\n{seed}\nZamrudkatulistiwa {PAYLOAD} {script}\n"
+    (folder / "markup.txt").write_text(text, encoding="utf-8")
+    site = build_site(base / "output", seeds=folder)
+    with _served(site) as url:
+        yield url
+
+
+def test_a_search_result_shows_scraped_markup_as_text_and_runs_none(page, markup_url):
+    page.goto(f"{markup_url}/cari/?q=Zamrudkatulistiwa")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_timeout(500)
+    title = page.locator(".pagefind-ui__result-link").first.inner_text()
+    assert PAYLOAD in title  # shown as the text it is
+    assert page.locator(".pagefind-ui__result img").count() == 0
+    assert page.evaluate("window.__dirampas") is None
+    # and from the header's results as you type
+    page.goto(f"{markup_url}/arsip/")
+    results = _type_in_header(page, "Zamrudkatulistiwa")
+    assert any(PAYLOAD in text for text, _ in results)
+    assert page.locator(".quick-results img").count() == 0
+    assert page.evaluate("window.__dirampas") is None

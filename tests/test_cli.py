@@ -53,3 +53,27 @@ def test_unreadable_file_is_an_error_message(tmp_path):
     result = run("clean", str(empty))
     assert result.returncode == 1
     assert "kosong.txt: file is empty" in result.stderr
+
+
+def test_the_cli_gives_the_warnings_the_build_gives(tmp_path):
+    mixed = tmp_path / "campur.txt"
+    seed = (SEEDS / "000_84cca4261389b70a.txt").read_text(encoding="utf-8")
+    mixed.write_bytes(seed.encode() + "Baris akhir: café “lagi”.\n".encode("cp1252"))
+    (tmp_path / "campur.meta.toml").write_text("trip = 999\n", encoding="utf-8")
+    result = run("clean", str(mixed), "--json")
+    assert result.returncode == 0
+    warnings = json.loads(result.stdout)["metadata"]["warnings"]
+    assert any("mixes UTF-8" in w for w in warnings)
+    assert any("trip must be" in w and "the sidecar is ignored" in w for w in warnings)
+    assert "mixes UTF-8" in result.stderr  # and in plain words on stderr
+
+
+def test_a_fifo_is_one_line_and_no_hang(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipa.txt"
+    os.mkfifo(fifo)
+    result = run("clean", str(fifo))
+    assert result.returncode == 1
+    assert "not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -58,7 +58,10 @@ def test_nothing_outside_the_folder_is_read_and_nothing_stops_the_build(hostile,
     for page in output.rglob("*"):
         if page.is_file() and page.suffix in {".html", ".json", ".xml"}:
             assert SECRET not in page.read_text(encoding="utf-8", errors="replace"), page
-    assert len(list((output / "artikel").glob("*/index.html"))) == 1  # baik.txt only
+    # baik.txt, and the four whose sidecar is ignored
+    assert len(list((output / "artikel").glob("*/index.html"))) == 5
+    for name in ("jam", "tahun", "trip", "nol"):
+        assert any(name in w and "the sidecar is ignored" in w for w in warnings), name
 
 
 def test_links_inside_the_folder_are_followed_when_allowed(hostile, tmp_path):
@@ -66,4 +69,4 @@ def test_links_inside_the_folder_are_followed_when_allowed(hostile, tmp_path):
     warnings = build_with_warnings(output, hostile, NEWS_DIGEST_FOLLOW_LINKS=True)
     assert not any("tautan-dalam.txt" in w for w in warnings)
     assert any("tautan-keluar.txt" in w and "outside" in w for w in warnings)
-    assert len(list((output / "artikel").glob("*/index.html"))) == 2
+    assert len(list((output / "artikel").glob("*/index.html"))) == 6

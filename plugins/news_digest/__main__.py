@@ -13,7 +13,7 @@ import sys
 from dataclasses import fields, is_dataclass
 from datetime import date
 
-from .model import Evidence
+from .model import Article, Evidence
 from .pipeline import process_file
 from .read import UnreadableFile
 
@@ -33,9 +33,8 @@ def _jsonable(value):
     return value
 
 
-def article_json(path: str) -> dict:
-    """The --json document for one file."""
-    article = process_file(path)
+def article_json(article: Article) -> dict:
+    """The --json document for one processed file."""
     meta = article.meta
     return {
         "identifier": article.identifier,
@@ -63,7 +62,7 @@ def article_json(path: str) -> dict:
                 "date": meta.date,
                 "date_cues": list(meta.date_cues),
                 "trip_ordinal": meta.trip_ordinal,
-                "warnings": list(meta.warnings),
+                "warnings": [*article.problems, *meta.warnings],
             }
         ),
     }
@@ -77,15 +76,25 @@ def main(argv: list[str] | None = None) -> int:
     clean.add_argument("--json", action="store_true", help="print kept, removed and metadata")
     args = parser.parse_args(argv)
     try:
+        article = process_file(args.file)
         if args.json:
-            document = article_json(args.file)
+            document = article_json(article)
             json.dump(document, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
             sys.stdout.write("\n")
         else:
-            sys.stdout.write(process_file(args.file).clean.text + "\n")
+            sys.stdout.write(article.clean.text + "\n")
     except (UnreadableFile, OSError) as error:
-        print(f"{args.file}: {error}", file=sys.stderr)
+        print(f"{args.file}: {error}; skipped", file=sys.stderr)
         return 1
+    except Exception as error:  # one line, never a traceback
+        print(
+            f"{args.file}: it could not be processed ({type(error).__name__}: {error})",
+            file=sys.stderr,
+        )
+        return 1
+    # the warnings the build gives for this file, the same words
+    for warning in (*article.problems, *article.meta.warnings):
+        print(f"{args.file}: {warning}", file=sys.stderr)
     return 0
 
 

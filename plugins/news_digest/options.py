@@ -40,6 +40,8 @@ DEFAULTS = {
     #: language most of its articles are in
     "SITE_LANG": None,
     "NEWS_DIGEST_WORKERS": os.cpu_count() or 1,
+    #: STRICT=1: every warning is printed, then the build fails with one line
+    "NEWS_DIGEST_STRICT": False,
 }
 
 #: Below this many files to read (or articles to digest), starting worker

@@ -14,7 +14,7 @@ from . import timing
 from .clean import clean
 from .infer import infer
 from .model import Article
-from .read import MAX_BYTES, read_override, read_raw
+from .read import MAX_BYTES, UnreadableFile, read_override, read_raw
 
 
 def process_file(
@@ -26,11 +26,16 @@ def process_file(
     """Read, clean and describe one raw article file; with `roots` (the
     input folders), nothing outside them is read.
 
-    Raises read.UnreadableFile when the file cannot become an article.
+    Raises read.UnreadableFile when the file cannot become an article; a
+    sidecar that cannot be used is ignored, with a problem noted.
     """
     with timing.stage("read"):
         raw = read_raw(path, max_bytes=max_bytes, roots=roots, follow_links=follow_links)
-        override = read_override(path, roots=roots, follow_links=follow_links)
+        problems = raw.problems
+        try:
+            override = read_override(path, roots=roots, follow_links=follow_links)
+        except UnreadableFile as error:  # the article stands without its sidecar
+            override, problems = None, (*problems, f"{error}; the sidecar is ignored")
     with timing.stage("clean"):
         cleaned = clean(raw)
     with timing.stage("infer"):
@@ -41,5 +46,5 @@ def process_file(
         encoding=raw.encoding,
         clean=cleaned,
         meta=meta,
-        problems=raw.problems,
+        problems=problems,
     )

@@ -43,6 +43,7 @@ from .reader import (
     as_datetime,
     forget_replaced_readers,
     guard_input_folder,
+    is_article_name,
     prefetch_articles,
     report_problems,
     safe_slug,
@@ -630,6 +631,7 @@ def configure(pelican):
     settings = pelican.settings
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
+    _refuse_missing_input(settings)
     if settings.get("DELETE_OUTPUT_DIRECTORY"):
         _refuse_unsafe_output(settings)
     reader_settings = repr([settings.get(k) for k in (*sorted(DEFAULTS), "DEFAULT_LANG")])
@@ -711,7 +713,21 @@ SITE_FILTERS = {
     "counted": _counted,
     "shown_name": _shown_name,
     "reading_minutes": render.reading_minutes,
+    "filter_label": render.filter_label,
 }
+
+
+def _refuse_missing_input(settings) -> None:
+    """An input folder that does not exist, or holds no `.txt` article, is
+    a mistake (a typo in SEEDS, a folder not unpacked): stop with a message
+    naming it rather than build an empty site."""
+    for folder in input_folders(settings):
+        if not os.path.isdir(folder):
+            raise SystemExit(f"news_digest: the input folder {folder} does not exist (SEEDS).")
+        if not any(is_article_name(name) for _, _, names in os.walk(folder) for name in names):
+            raise SystemExit(
+                f"news_digest: the input folder {folder} holds no .txt articles (SEEDS)."
+            )
 
 
 def _refuse_unsafe_output(settings) -> None:
@@ -731,10 +747,35 @@ def _refuse_unsafe_output(settings) -> None:
 
 def start_clock(pelican):
     timing.reset()
+    if setting(pelican.settings, "NEWS_DIGEST_STRICT"):
+        _WARNINGS.count = 0
+        if _WARNINGS not in logging.getLogger().handlers:
+            logging.getLogger().addHandler(_WARNINGS)
 
 
 def stop_clock(pelican):
     timing.write_report()
+    if setting(pelican.settings, "NEWS_DIGEST_STRICT") and _WARNINGS.count:
+        raise SystemExit(
+            f"news_digest: STRICT=1 and the build gave {_WARNINGS.count} warning(s), "
+            "each printed above; failing."
+        )
+
+
+class _WarningCounter(logging.Handler):
+    """Counts the build's warnings for STRICT=1, which lets every warning
+    be printed and then fails the build with one line (Pelican's own
+    `--fatal warnings` stops at the first, with a traceback)."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+_WARNINGS = _WarningCounter()
 
 
 def register():

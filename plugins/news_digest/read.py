@@ -9,6 +9,7 @@ Windows code pages, CRLF line ends, empty files, binary files saved with a
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tomllib
 from collections.abc import Sequence
@@ -41,11 +42,14 @@ def identifier_for(path: str | os.PathLike, roots: Sequence[str] = ()) -> str:
     the extension (`kairo`, `2024/kairo`), so that two files of one name in
     two subfolders stay two articles; the bare file name without a folder."""
     path = Path(os.path.abspath(path))
+    name = path.name
     for root in roots:
         root = os.path.abspath(root)
         if _holds(root, str(path)) and str(path) != root:
-            return Path(os.path.relpath(path, root)).with_suffix("").as_posix()
-    return path.stem
+            name = Path(os.path.relpath(path, root)).as_posix()
+            break
+    # `.txt` in any case; a name of dots only (`...txt`) has no other suffix
+    return name[:-4] if name.lower().endswith(".txt") else Path(name).stem
 
 
 def check_inside(path: str | os.PathLike, roots: Sequence[str], follow_links: bool) -> None:
@@ -136,10 +140,10 @@ BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 
-#: A text file may carry a few stray NUL bytes (a scraper's glitch): they
-#: are dropped with a warning. Above this many, and this share of the
-#: first 8 kB, the file is taken for binary (images and archives are full
-#: of them).
+#: A text file may carry a few stray NUL bytes or control characters (a
+#: scraper's glitch): they are dropped with a warning. Above this many,
+#: and this share of the first 8 kB, the file is taken for binary (images
+#: and archives are full of them).
 MAX_NUL_BYTES = 16
 MAX_NUL_RATIO = 0.01
 
@@ -201,11 +205,20 @@ def _decode_line(line: bytes) -> str:
         return line.decode("latin-1")
 
 
+#: Characters XML 1.0 forbids (the C0 controls but tab and line ends, and
+#: U+FFFE/U+FFFF): a scrape's stray ones would stop the feeds and mean
+#: nothing on a page, so they are removed, with a warning.
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _without_nul(text: str, encoding: str, problems: tuple[str, ...]):
     count = text.count("\x00")
     if count:
         text = text.replace("\x00", "")
         problems = (*problems, f"file holds {count} NUL byte(s); removed")
+    text, controls = _CONTROLS.subn("", text)
+    if controls:
+        problems = (*problems, f"file holds {controls} control character(s); removed")
     return text, encoding, problems
 
 
@@ -222,12 +235,22 @@ def _unmarked_utf16(data: bytes) -> str | None:
     return None
 
 
+#: How common binary files start: an image, a PDF or an archive saved
+#: with a .txt name is binary however few control bytes it has.
+BINARY_SIGNATURES = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF",
+    b"RIFF", b"\x00\x00\x00\x18ftyp", b"\x00\x00\x00\x20ftyp", b"7z\xbc\xaf",
+)  # fmt: skip
+
+
 def _looks_binary(data: bytes) -> bool:
+    if data.startswith(BINARY_SIGNATURES):
+        return True
     head = data[:8192]
     if head.count(0) > max(MAX_NUL_BYTES, MAX_NUL_RATIO * len(head)):
         return True
     controls = sum(1 for byte in head if byte < 32 and byte not in (0, 9, 10, 12, 13))
-    return controls / len(head) > BINARY_CONTROL_RATIO
+    return controls > MAX_NUL_BYTES and controls / len(head) > BINARY_CONTROL_RATIO
 
 
 def sidecar_path(path: str | os.PathLike) -> Path:

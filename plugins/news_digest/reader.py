@@ -9,6 +9,8 @@ Pelican asks for them one by one.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import logging
 import multiprocessing
 import os
@@ -26,7 +28,14 @@ from . import infer, render, timing
 from .model import Article, DateFinding
 from .options import PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
 from .pipeline import process_file
-from .read import UnreadableFile, check_inside
+from .read import (
+    SIDECAR_MAX_BYTES,
+    SIDECAR_SUFFIX,
+    UnreadableFile,
+    check_inside,
+    read_bounded,
+    sidecar_path,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +51,17 @@ NO_PUBLISHER = "Sumber tidak diketahui"
 PARALLEL_CHUNK = 16
 
 
+#: `txt` in every case: `.TXT` and `.Txt` are articles too.
+TXT_SUFFIXES = tuple(
+    "".join(letters) for letters in itertools.product(*zip("txt", "TXT", strict=True))
+)
+
+
 class RawArticleReader(BaseReader):
     """Reads raw scraped `.txt` articles: no front matter, no markup."""
 
     enabled = True
-    file_extensions = ("txt",)
+    file_extensions = TXT_SUFFIXES
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,9 +152,14 @@ def guard_input_folder(generator) -> None:
 
     def get_files(paths, exclude=None, extensions=None):
         kept = set()
-        for name in listing(paths, exclude=exclude, extensions=extensions):
-            path = os.path.join(generator.path, name)
-            why = _not_readable(path, roots, follow)
+        for name in listing(paths, exclude=exclude, extensions=False):
+            path = os.path.normpath(os.path.join(generator.path, name))
+            if is_article_name(name):
+                why = _not_readable(path, roots, follow)
+            elif name.lower().endswith(SIDECAR_SUFFIX):
+                continue  # read with its article
+            else:
+                why = "only .txt files are read as articles"
             if why is None:
                 kept.add(name)
             elif path not in warned:
@@ -148,6 +168,26 @@ def guard_input_folder(generator) -> None:
         return kept
 
     generator.get_files = get_files
+    stamp = generator.readers._get_file_stamp
+    generator.readers._get_file_stamp = lambda path: (stamp(path), _sidecar_stamp(path))
+
+
+def is_article_name(name: str) -> bool:
+    """A raw article's file: `.txt` in any case (`BERITA.TXT`), also when
+    the name before it is only dots (`...txt`)."""
+    return name.lower().endswith(".txt")
+
+
+def _sidecar_stamp(path: str) -> str:
+    """The sidecar's content is part of its article's cache key: editing
+    only `NAME.meta.toml` changes the next build."""
+    sidecar = sidecar_path(path)
+    if not os.path.lexists(sidecar):
+        return ""
+    try:
+        return hashlib.sha256(read_bounded(sidecar, SIDECAR_MAX_BYTES)).hexdigest()
+    except UnreadableFile as error:
+        return f"unreadable: {error}"
 
 
 def _not_readable(path: str, roots, follow: bool) -> str | None:
@@ -159,6 +199,8 @@ def _not_readable(path: str, roots, follow: bool) -> str | None:
         return str(error)
     except OSError as error:
         return f"it cannot be read ({error.strerror})"
+    if stat.S_ISLNK(info.st_mode):  # a link that leads nowhere, or in a loop
+        return "it is a symbolic link that leads to no file, which is not followed"
     if not stat.S_ISREG(info.st_mode):
         return "it is not a regular file (a FIFO, device or socket)"
     return None
@@ -172,6 +214,9 @@ def prefetch_articles(generator):
     if not isinstance(reader, RawArticleReader) or reader.prefetched is not None:
         return
     reader.prefetched = {}
+    for other in generator.readers.readers.values():  # `.TXT` files read the same results
+        if isinstance(other, RawArticleReader):
+            other.prefetched = reader.prefetched
     if not can_fork_workers(generator.settings):
         return
     files = generator.get_files(
@@ -223,7 +268,12 @@ def as_datetime(finding: DateFinding) -> datetime | None:
 
 
 def add_reader(readers):
-    readers.reader_classes["txt"] = RawArticleReader
+    """The raw article reader for `.txt` in any case. Pelican picks a reader
+    by the suffix after the last dot, which a name of dots only (`...txt`)
+    does not have: those come with the empty suffix, and the input
+    folder's guard lets only `.txt` names through."""
+    for suffix in (*TXT_SUFFIXES, ""):
+        readers.reader_classes[suffix] = RawArticleReader
 
 
 def forget_replaced_readers(generator):

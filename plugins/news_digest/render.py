@@ -112,6 +112,18 @@ def evidence_text(words: dict, evidence: Evidence) -> str:
     return words["evidence"][evidence.key].format(**values)
 
 
+#: Pagefind's UI shows a filter's values as markup (Pagefind 1.5.2), and
+#: decodes entities in them first, so no escaping survives: a value taken
+#: from scraped text (an outlet, an event named after a headline) gets
+#: look-alikes for the characters markup is made of.
+FILTER_LOOK_ALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆"})
+
+
+def filter_label(text: str) -> str:
+    """A search filter's value, safe for a UI that shows it as markup."""
+    return text.translate(FILTER_LOOK_ALIKES)
+
+
 def reading_minutes(text: str, lang: str | None) -> int:
     words = len(text.split())
     speed = WORDS_PER_MINUTE.get(lang or "", DEFAULT_WORDS_PER_MINUTE)

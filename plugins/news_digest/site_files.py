@@ -61,8 +61,11 @@ def write_json(output_path: str, relative: str, document: dict) -> None:
     """JSON as `digest.json` and the event files are written: UTF-8 text,
     keys sorted, so the same digest gives the same bytes; compact, which
     also lets the json module use its C encoder (thousands of event files
-    at 3,698 articles)."""
+    at 3,698 articles). `<`, `>` and `&` are written as \\u escapes: the
+    same strings to any JSON reader, and no markup to a browser that
+    sniffs the file as HTML."""
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     write_text(output_path, relative, text + "\n")
 
 

@@ -86,6 +86,7 @@
   });
 
   // ---- results as you type, under the header's search box ----
+
   function quickSearch(form) {
     if (!form) { return; }
     var input = form.querySelector("input[type=search]");
