@@ -187,3 +187,20 @@ def test_a_published_build_of_the_folder_writes_valid_xml(tmp_path):
     assert (site / "sitemap.xml") in feeds and len(feeds) >= 2
     for feed in feeds:
         ET.parse(feed)  # control characters and markup would make this fail
+
+
+def test_every_internal_link_works_and_every_article_is_reachable(hostile_build):
+    from .test_publish import _parse, broken_links
+
+    _, output, *_ = hostile_build
+    assert broken_links(output, None) == []
+    # every article page is linked from some page of the site
+    linked = set()
+    for page in output.rglob("*.html"):
+        if "pagefind" in page.parts:
+            continue
+        for url in _parse(page).urls:
+            target = (page.parent / url.split("#")[0]).resolve()
+            linked.add(target / "index.html" if target.is_dir() else target)
+    unlinked = [p for p in article_pages(output) if p.resolve() not in linked]
+    assert unlinked == []

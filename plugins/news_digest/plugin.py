@@ -236,6 +236,13 @@ def speak_site_language(generator, ours) -> dict:
     return words
 
 
+def note_list_pages(generator) -> None:
+    """The outlets and authors that have a page (those with dated
+    articles): an article links to its outlet and author only then."""
+    generator.context["outlet_slugs"] = frozenset(c.slug for c, _ in generator.categories)
+    generator.context["author_slugs"] = frozenset(a.slug for a, _ in generator.authors)
+
+
 def keep_pages_in_site_language(generator) -> None:
     """Pages that declare another language than the site's (the about page
     comes in each) are left out; pages that declare none are kept."""
@@ -789,4 +796,5 @@ def register():
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(place_articles)
     signals.page_generator_finalized.connect(keep_pages_in_site_language)
+    signals.article_generator_finalized.connect(note_list_pages)
     signals.get_generators.connect(get_generators)

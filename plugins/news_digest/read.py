@@ -274,7 +274,10 @@ def read_override(
     sidecar = sidecar_path(path)
     if not os.path.lexists(sidecar):
         return None
-    check_inside(sidecar, roots, follow_links)
+    try:
+        check_inside(sidecar, roots, follow_links)
+    except UnreadableFile as error:
+        raise UnreadableFile(f"sidecar {sidecar.name}: {error}") from error
     target = os.path.realpath(sidecar) if follow_links else sidecar
     raw = read_bounded(target, SIDECAR_MAX_BYTES, what=f"sidecar {sidecar.name}")
     try:
