@@ -204,3 +204,48 @@ def test_every_internal_link_works_and_every_article_is_reachable(hostile_build)
             linked.add(target / "index.html" if target.is_dir() else target)
     unlinked = [p for p in article_pages(output) if p.resolve() not in linked]
     assert unlinked == []
+
+
+BAD_TRIP_PAGES = {
+    "rusak.md": ("---\ntrip: [1\nstart: 2024-01-01\n---\n", "could not be read"),
+    "python.md": (
+        "---\ntrip: !!python/object/apply:os.system ['echo dirampas']\nstart: 2024-01-01\n"
+        "end: 2024-01-02\n---\n",
+        "could not be read",
+    ),
+    "tak-hingga.md": (
+        "---\ntrip: .inf\nstart: 2024-01-01\nend: 2024-01-02\n---\n",
+        "trip's number",
+    ),
+    "jauh.md": ("---\ntrip: 40\nstart: 2024-01-01\nend: 9999-12-31\n---\n", "outside 1990–2100"),
+    "daftar.md": (
+        "---\ntrip: 41\ntitle: [a, b]\nstart: 2024-01-01\nend: 2024-01-02\n---\n",
+        "title must be a text",
+    ),
+    "satu-leg.md": (
+        "---\ntrip: 42\nstart: 2024-01-01\nend: 2024-01-02\n"
+        "legs:\n  - {place: Doha, date: 2024-01-01}\n  - {place: Amman, date: 2025-05-05}\n---\n",
+        "leg 2",
+    ),
+    "..md": ("---\ntrip: 43\nstart: 2024-01-01\nend: 2024-01-02\n---\n", "its name"),
+}
+
+
+def test_bad_trip_pages_are_one_warning_each_and_the_good_ones_stay(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for name, (text, _) in BAD_TRIP_PAGES.items():
+        (content / "trips" / name).write_text(text, encoding="utf-8")
+    from .conftest import SEEDS
+
+    warnings = build_with_warnings(tmp_path / "output", SEEDS, PATH=str(content))
+    for name, (_, reason) in BAD_TRIP_PAGES.items():
+        named = [w for w in warnings if f"trips/{name}:" in w]
+        assert len(named) == 1 and reason in named[0], (name, named, warnings)
+    events = sorted(
+        p.parent.name for p in (tmp_path / "output" / "perjalanan").glob("*/index.html")
+    )
+    good = sorted(p.stem for p in (ROOT / "content" / "trips").glob("*.md"))
+    assert events == good

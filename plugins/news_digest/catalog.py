@@ -65,6 +65,16 @@ def _number(value) -> int:
     return number
 
 
+def check_trip_id(slug: str) -> None:
+    """A trip page's name is the trip's id and address: CatalogError if it
+    is not made of the safe characters."""
+    if not SAFE_ID.fullmatch(slug):
+        raise CatalogError(
+            f"its name {slug!r} must be lower-case letters, digits and '-' "
+            "(it is the trip's address)"
+        )
+
+
 def trip_from_metadata(
     slug: str, metadata: dict, note_html: str = "", untitled: str | None = None
 ) -> Event:
@@ -72,11 +82,7 @@ def trip_from_metadata(
     legs: [{place, country, start, end} or {place, country, date}]); a page
     without a title is named `untitled` ("Perjalanan ke-{n}", the site's
     words). Raises CatalogError saying what does not fit."""
-    if not SAFE_ID.fullmatch(slug):
-        raise CatalogError(
-            f"its name {slug!r} must be lower-case letters, digits and '-' "
-            "(it is the trip's address)"
-        )
+    check_trip_id(slug)
     if not isinstance(metadata, dict):
         raise CatalogError("its front matter must be a table of keys")
     if "trip" not in metadata:

@@ -33,7 +33,7 @@ from pelican.generators import Generator
 from pelican.utils import order_content
 
 from . import digest, group, names, recurring, render, search_index, site_files, timing, ui
-from .catalog import CatalogError, trip_from_metadata
+from .catalog import CatalogError, check_trip_id, trip_from_metadata
 from .model import Article, Event, Section
 from .options import DEFAULTS, PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
 from .reader import (
@@ -132,6 +132,7 @@ def load_catalog(generator) -> list[Event]:
             continue
         path = os.path.join(folder, name)
         try:
+            check_trip_id(name[:-3])  # before reading: `..md` is no trip page
             page = generator.readers.read_file(
                 base_path=generator.path, path=path, content_class=Page
             )
