@@ -173,3 +173,19 @@ def test_too_little_text_has_no_language():
 )
 def test_a_place_has_one_spelling(written, shown):
     assert place_name(written) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Menteri itu mengatakan bahwa pertemuan yang akan datang di Kairo untuk membahas", "id"),
+        ("The minister said that the meeting will be held in Cairo and that it was for", "en"),
+        ("Il ministro ha detto che la riunione si terrà al Cairo per discutere", None),  # no list
+        ("Blinken Netanyahu Gaza Kairo Doha", None),  # names only: too few stopwords
+        ("the dan the dan the dan yang the", None),  # close: langdetect decides
+    ],
+)
+def test_a_stopword_vote_decides_only_when_one_language_clearly_leads(text, expected):
+    from news_digest.infer import vote_language
+
+    assert vote_language(text) == expected
