@@ -6,7 +6,7 @@
 #                             language most of the articles are in)
 #   make test                 run the whole test suite
 #   make eval                 measure cleaning, metadata and grouping on labelled real scrapes
-#   make bench [QUICK=1]      time the build against plain Pelican and Hugo (bench/)
+#   make bench [QUICK=1]      time the build against Pelican/Hugo + Pagefind (bench/)
 #
 # The first target run creates .venv and installs the pinned dependencies;
 # they are reinstalled whenever pyproject.toml or requirements.lock change.
@@ -105,9 +105,10 @@ $(AXE_STAMP):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm axe-core@$(AXE_VERSION)
 	@touch $@
 
-# The benchmark (bench/): our build (A) against plain Pelican (B) and Hugo
-# (C) on generated corpora of 1000, 5000 and 10000 articles (QUICK=1: 200),
-# report in bench/results.md (QUICK: bench/runs/results-quick.md). Hugo is
+# The benchmark (bench/): our build (A) against Pelican + Pagefind (B), Hugo
+# + Pagefind (C) and Pelican alone (B0) on generated corpora of 1000, 5000 and
+# 10000 articles (QUICK=1: 200), then A on the shared real folder; report in
+# bench/results.md (QUICK: bench/runs/results-quick.md). Hugo is
 # installed into .venv here, for the benchmark only (not in requirements.lock).
 HUGO_VERSION := 0.168.0
 BENCH_RUNS ?= 3

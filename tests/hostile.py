@@ -81,13 +81,14 @@ def make_folder(base: Path) -> tuple[Path, Path, list[Case]]:
     for tag, sidecar, why in (
         ("side-datetime", "date = 2024-01-11T10:00:00", "must be a TOML date"),
         ("side-localdt", "date = 2024-01-11T10:00:00+07:00", "must be a TOML date"),
-        ("side-year", "date = 9999-01-01", "outside 1990–2100"),
+        ("side-year", "date = 9999-01-01", "outside 1900–2100"),
         ("side-trip-big", "trip = 999", "trip must be"),
         ("side-trip-neg", "trip = -1", "trip must be"),
         ("side-trip-list", "trip = [4, 6]", "trip must be"),
         ("side-bad-toml", 'title = "tanpa penutup', "not valid TOML"),
         ("side-unknown", 'judul = "x"', "unknown keys"),
         ("side-title-number", "title = 5", "title must be a string"),
+        ("side-trip-absent", "trip = 7", "there is no trip catalog"),
     ):
         text(f"{tag}.txt", _article(tag), why)
         (folder / f"{tag}.meta.toml").write_text(sidecar + "\n", encoding="utf-8")

@@ -50,7 +50,7 @@ def test_nothing_outside_the_folder_is_read_and_nothing_stops_the_build(hostile,
         ("tautan-dalam.txt", "symbolic link"),
         ("pipa.txt", "not a regular file"),
         ("jam.txt", "must be a TOML date"),
-        ("tahun.txt", "outside 1990–2100"),
+        ("tahun.txt", "outside 1900–2100"),
         ("trip.txt", "trip must be"),
         ("nol.txt", "trip must be"),
     )

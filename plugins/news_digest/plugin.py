@@ -21,7 +21,7 @@ import logging
 import multiprocessing
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
@@ -157,6 +157,7 @@ def place_articles(generator):
     ]
     words = speak_site_language(generator, ours)
     trips = load_catalog(generator)
+    forget_unknown_trips(ours, trips)
     with timing.stage("group"):
         forget_recurring_lines(ours)
         grouping = group.group([a.news for a in ours], trips)
@@ -215,6 +216,23 @@ def place_articles(generator):
     generator.context["unplaced_articles"] = sorted(
         (a for a in ours if a.event_page is None), key=attrgetter("identifier")
     )
+
+
+def forget_unknown_trips(articles, trips) -> None:
+    """A sidecar's `trip` that names no trip of the catalog (or any, with
+    no catalog) is one warning, and the article is placed as if it had
+    none."""
+    known = {t.id for t in trips} | {str(t.number) for t in trips if t.number}
+    for article in articles:
+        wanted = article.news.meta.trip_override
+        if wanted is None or wanted in known:
+            continue
+        where = "the trip catalog has no such trip" if trips else "there is no trip catalog"
+        logger.warning(
+            "%s: its sidecar's trip %r is ignored: %s", article.source_path, wanted, where
+        )
+        meta = replace(article.news.meta, trip_override=None)
+        article.news = replace(article.news, meta=meta)
 
 
 def speak_site_language(generator, ours) -> dict:

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from .dates import EARLIEST_YEAR, LATEST_YEAR  # a sidecar's 9999-01-01 is a typo
 from .model import Override, RawArticle
 
 #: Larger files are not news articles (a long article is ~100 kB); reading
@@ -25,6 +24,11 @@ MAX_BYTES = 2_000_000
 
 #: Fraction of control characters above which a file is taken for binary.
 BINARY_CONTROL_RATIO = 0.05
+
+#: The years an editor may date an article in a sidecar: an old article is
+#: fine, 9999-01-01 is a typo (and would overflow date arithmetic).
+SIDECAR_EARLIEST_YEAR = 1900
+SIDECAR_LATEST_YEAR = 2100
 
 #: Trip numbers an editor may give in a sidecar.
 MAX_TRIP = 99
@@ -290,10 +294,10 @@ def read_override(
     day = data.get("date")
     if day is not None and (not isinstance(day, date) or isinstance(day, datetime)):
         raise UnreadableFile(f"sidecar {sidecar.name}: date must be a TOML date like 2024-01-11")
-    if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+    if day is not None and not SIDECAR_EARLIEST_YEAR <= day.year <= SIDECAR_LATEST_YEAR:
         raise UnreadableFile(
             f"sidecar {sidecar.name}: date {day.isoformat()} is outside "
-            f"{EARLIEST_YEAR}–{LATEST_YEAR}"
+            f"{SIDECAR_EARLIEST_YEAR}–{SIDECAR_LATEST_YEAR}"
         )
     texts = {key: data.get(key) for key in ("title", "publisher", "author")}
     for key, value in texts.items():
