@@ -101,9 +101,12 @@ CHECK_MODIFIED_METHOD = "md5"
 GZIP_CACHE = False
 CACHE_PATH = os.path.join(HERE, "cache")
 
-# The output folder holds exactly the current build: Pelican empties it
-# first, so no page of an earlier build (of another folder, say) stays
-# behind or in the search index. The plugin refuses an output folder that
-# must never be emptied (the root, the home folder, a git repository, one
-# that holds the input): see site_files.unsafe_output.
-DELETE_OUTPUT_DIRECTORY = True
+# The output folder holds exactly the current build, and a rebuild writes
+# only the files whose bytes changed: instead of Pelican emptying it first,
+# the plugin leaves unchanged files alone and at the end deletes every file
+# this build did not write (plugins/news_digest/outputs.py), so no page of
+# an earlier build (of another folder, say) stays behind or in the search
+# index. It refuses an output folder that must never be swept (the root,
+# the home folder, a git repository, one that holds the input): see
+# site_files.unsafe_output.
+DELETE_OUTPUT_DIRECTORY = False

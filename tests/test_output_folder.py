@@ -56,3 +56,42 @@ def test_the_build_stops_with_a_message_before_deleting_anything(tmp_path):
         build_site(tmp_path, seeds=folder)  # the output folder would hold the input
     assert "refusing to empty the output folder" in str(stopped.value)
     assert raw.exists()
+
+
+def _stamps(site: Path) -> dict[str, int]:
+    """The time stamp of every page and file the plugin and Pelican write
+    (Pagefind's index, rebuilt whole, and the theme's copied files aside)."""
+    return {
+        str(p.relative_to(site)): p.stat().st_mtime_ns
+        for p in site.rglob("*")
+        if p.is_file() and p.relative_to(site).parts[0] not in ("pagefind", "theme")
+    }
+
+
+def test_a_rebuild_writes_only_what_changed_and_sweeps_the_rest(tmp_path):
+    folder = tmp_path / "scrapes"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    output = tmp_path / "output"
+    build_site(output, seeds=folder)
+    first = _stamps(output)
+    (output / "usang.html").write_text("sisa build lama", encoding="utf-8")
+    (output / "artikel" / "hilang").mkdir()
+    (output / "artikel" / "hilang" / "index.html").write_text("x", encoding="utf-8")
+
+    build_site(output, seeds=folder)  # nothing changed
+    assert _stamps(output) == first  # not one file rewritten
+    assert not (output / "usang.html").exists() and not (output / "artikel" / "hilang").exists()
+
+    changed = sorted(folder.glob("*.txt"))[2]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nKalimat tambahan yang baru di akhir berita.\n",
+        encoding="utf-8",
+    )
+    build_site(output, seeds=folder)
+    after = _stamps(output)
+    rewritten = [name for name in after if after[name] != first.get(name)]
+    assert any(name.startswith("artikel/") for name in rewritten)
+    untouched = [name for name in first if name.startswith("artikel/") and name not in rewritten]
+    assert len(untouched) >= 3  # the other articles' pages were left alone

@@ -32,7 +32,18 @@ from pelican.contents import Category, Page
 from pelican.generators import Generator
 from pelican.utils import order_content
 
-from . import digest, group, names, recurring, render, search_index, site_files, timing, ui
+from . import (
+    digest,
+    group,
+    names,
+    outputs,
+    recurring,
+    render,
+    search_index,
+    site_files,
+    timing,
+    ui,
+)
 from .catalog import CatalogError, check_trip_id, trip_from_metadata
 from .model import Article, Event, Section
 from .options import DEFAULTS, PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
@@ -634,7 +645,16 @@ def _last_change(page):
 
 
 def get_generators(pelican):
+    outputs.begin()  # each build (and each devserver rebuild) starts here
     return DigestGenerator
+
+
+def get_writer(pelican):
+    return outputs.SparingWriter
+
+
+def note_static_files(generator) -> None:
+    outputs.copied_static_files(generator.settings, generator.output_path, generator.staticfiles)
 
 
 @cache
@@ -658,8 +678,8 @@ def configure(pelican):
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     _refuse_missing_input(settings)
-    if settings.get("DELETE_OUTPUT_DIRECTORY"):
-        _refuse_unsafe_output(settings)
+    # the build sweeps the output folder (outputs.sweep) or Pelican empties it
+    _refuse_unsafe_output(settings)
     reader_settings = repr([settings.get(k) for k in (*sorted(DEFAULTS), "DEFAULT_LANG")])
     version = hashlib.sha256((code_fingerprint() + reader_settings).encode()).hexdigest()[:16]
     settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], f"news-digest-{version}")
@@ -780,6 +800,7 @@ def start_clock(pelican):
 
 
 def stop_clock(pelican):
+    outputs.sweep(pelican.output_path, pelican.settings.get("OUTPUT_RETENTION", ()))
     timing.write_report()
     if setting(pelican.settings, "NEWS_DIGEST_STRICT") and _WARNINGS.count:
         raise SystemExit(
@@ -817,3 +838,5 @@ def register():
     signals.page_generator_finalized.connect(keep_pages_in_site_language)
     signals.article_generator_finalized.connect(note_list_pages)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)
+    signals.static_generator_finalized.connect(note_static_files)

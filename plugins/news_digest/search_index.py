@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import subprocess
 import sys
 import threading
 
-from . import timing
+from . import outputs, timing
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +23,10 @@ def start(output_path: str, settings, language: str) -> threading.Thread:
     Pagefind stems its words (Indonesian included), on a thread of its
     own. It only reads the article pages' folder, so the pages written
     meanwhile are no concern of it."""
+    outputs.rebuilt_whole(os.path.join(output_path, "pagefind"))  # no stale fragments
+    folder = article_folder(settings)
+    if folder:  # the article pages are all written: an earlier build's go first
+        outputs.sweep(os.path.join(output_path, folder))
     command = [
         sys.executable, "-m", "pagefind", "--site", output_path,
         "--glob", article_glob(settings), "--force-language", language,
@@ -44,12 +49,18 @@ def _run(command: list[str]) -> None:
         logger.warning("search index not built: %s", (result.stderr or result.stdout)[-500:])
 
 
-def article_glob(settings) -> str:
-    """The pages Pagefind reads: everything under the folder the article
-    pages are saved in (the whole site when they have none of their own)."""
+def article_folder(settings) -> str:
+    """The folder the article pages are saved in ("" when they have none
+    of their own)."""
     folders = [
         posixpath.dirname(settings[key].split("{", 1)[0])
         for key in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS")
     ]
-    folder = posixpath.commonpath(folders)
+    return posixpath.commonpath(folders)
+
+
+def article_glob(settings) -> str:
+    """The pages Pagefind reads: everything under the article pages'
+    folder (the whole site when they have none of their own)."""
+    folder = article_folder(settings)
     return f"{folder}/**/*.html" if folder else "**/*.html"

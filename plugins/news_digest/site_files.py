@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import os
 
-from . import render
+from . import outputs, render
 
 
 class OutsideOutput(ValueError):
@@ -51,10 +51,8 @@ def _inside(output_path: str, relative: str) -> str:
 
 
 def write_text(output_path: str, relative: str, text: str) -> None:
-    path = _inside(output_path, relative)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    """Write a file of the site, unless it already holds these bytes."""
+    outputs.write_bytes(_inside(output_path, relative), text.encode("utf-8"))
 
 
 def write_json(output_path: str, relative: str, document: dict) -> None:
