@@ -819,6 +819,17 @@ def report(data: dict, quick: bool, path: Path) -> str:
             f"| warm, one article changed | {_fmt_time(w)} | {100 * warm_share:.0f} % |",
             "",
         ]
+        counts = _median_run(warm_runs).stages
+        if "files_written" in counts:
+            lines += [
+                "What the median warm rebuild redid and reused (NEWS_DIGEST_TIMINGS counts): "
+                f"{counts.get('articles_processed', 0)} of {counts.get('articles', 0)} articles "
+                "through the per-file stages (the rest from the cache); "
+                f"{counts.get('files_written', 0)} files written, "
+                f"{counts.get('files_unchanged', 0)} left unchanged, "
+                f"{counts.get('files_swept', 0)} swept (Pagefind's index, rebuilt whole, aside).",
+                "",
+            ]
 
     real = data.get("real") or {}
     if real.get("run"):

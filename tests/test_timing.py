@@ -48,3 +48,30 @@ def test_take_hands_over_and_clears_a_workers_stage_times(clock):
         clock[0] += 1.5
     assert timing.take() == {"clean": 1.5}
     assert timing.take() == {}
+
+
+def test_the_report_says_what_a_rebuild_redid_and_reused(tmp_path, monkeypatch):
+    import json
+
+    from .conftest import SEEDS, build_site
+
+    folder = tmp_path / "scrapes"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    reports = []
+    for step in ("cold", "warm", "one changed"):
+        if step == "one changed":
+            first = sorted(folder.glob("*.txt"))[0]
+            first.write_text(first.read_text(encoding="utf-8") + "\nSatu kalimat baru.\n", "utf-8")
+        path = tmp_path / f"{step}.json"
+        monkeypatch.setenv("NEWS_DIGEST_TIMINGS", str(path))
+        build_site(tmp_path / "output", seeds=folder, NEWS_DIGEST_SEARCH=False)
+        reports.append(json.loads(path.read_text(encoding="utf-8")))
+    cold, warm, changed = reports
+    assert cold["articles"] == warm["articles"] == 5
+    assert cold["articles_processed"] == 5 and warm["articles_processed"] == 0
+    assert changed["articles_processed"] == 1
+    assert cold["files_written"] > 20 and cold["files_unchanged"] == 0
+    assert warm["files_written"] == 0 and warm["files_unchanged"] == cold["files_written"]
+    assert 0 < changed["files_written"] < cold["files_written"]

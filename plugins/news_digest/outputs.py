@@ -19,6 +19,8 @@ import shutil
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from . import timing
+
 #: The files this build has written or found unchanged, by absolute path;
 #: begun anew for each build (`begin`).
 _THIS_BUILD: set[str] = set()
@@ -51,12 +53,14 @@ def write_bytes(path: str, data: bytes) -> bool:
         if os.path.getsize(path) == len(data):
             with open(path, "rb") as handle:
                 if handle.read() == data:
+                    timing.count("files_unchanged")
                     return False
     except OSError:
         pass
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(data)
+    timing.count("files_written")
     return True
 
 
@@ -132,6 +136,7 @@ def sweep(output_path: str, retention=()) -> list[str]:
             if path not in _THIS_BUILD:
                 os.remove(path)
                 deleted.append(os.path.relpath(path, root))
+    timing.count("files_swept", len(deleted))
     for dirpath, _, _ in sorted(os.walk(root), key=lambda entry: -len(entry[0])):
         if dirpath != root and not os.listdir(dirpath):
             os.rmdir(dirpath)

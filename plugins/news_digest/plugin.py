@@ -166,6 +166,7 @@ def place_articles(generator):
         for a in (*generator.articles, *generator.hidden_articles)
         if isinstance(getattr(a, "news", None), Article)
     ]
+    timing.count("articles", len(ours))
     words = speak_site_language(generator, ours)
     trips = load_catalog(generator)
     forget_unknown_trips(ours, trips)

@@ -71,6 +71,7 @@ class RawArticleReader(BaseReader):
         result = self.prefetched.pop(source_path, None) if self.prefetched else None
         if result is None:
             result = _process(source_path, *_read_options(self.settings))
+            timing.count("articles_processed")
         if isinstance(result, str):
             return "", {"status": "skip", "news_problems": (f"{source_path}: {result}; skipped",)}
         return self._page(result)
@@ -232,6 +233,7 @@ def prefetch_articles(generator):
     options = _read_options(generator.settings)
     started = time.perf_counter()
     seconds: Counter[str] = Counter()
+    timing.count("articles_processed", len(stale))
     workers = min(int(setting(generator.settings, "NEWS_DIGEST_WORKERS")), len(stale))
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         jobs = [(path, *options) for path in stale]

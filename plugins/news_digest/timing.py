@@ -1,4 +1,5 @@
-"""Time spent per pipeline stage, for the benchmark (bench/).
+"""Time spent per pipeline stage, and what a build redid or reused, for the
+benchmark (bench/).
 
 Stages add their wall time to one clock per build; when the environment
 variable NEWS_DIGEST_TIMINGS names a file, the Pelican glue writes the
@@ -11,14 +12,25 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 
 STAGES = ("read", "clean", "infer", "group", "digest", "search_index")
 
+#: What a rebuild redid and what it reused: articles through the per-file
+#: stages or from the cache, files written or left unchanged, files swept.
+COUNTS = (
+    "articles",
+    "articles_processed",
+    "files_written",
+    "files_unchanged",
+    "files_swept",
+)
+
 _seconds: dict[str, float] = defaultdict(float)  # stages run by the build's own thread
 _alongside: dict[str, float] = defaultdict(float)  # stages run on another core meanwhile
 _waited = 0.0  # the build's own time spent waiting for those
+_counts: Counter[str] = Counter()
 _started = time.perf_counter()
 
 
@@ -26,6 +38,7 @@ def reset() -> None:
     global _started, _waited
     _seconds.clear()
     _alongside.clear()
+    _counts.clear()
     _waited = 0.0
     _started = time.perf_counter()
 
@@ -39,6 +52,11 @@ def stage(name: str, alongside: bool = False):
         yield
     finally:
         (_alongside if alongside else _seconds)[name] += time.perf_counter() - start
+
+
+def count(name: str, n: int = 1) -> None:
+    """Count `n` of one of COUNTS."""
+    _counts[name] += n
 
 
 @contextmanager
@@ -78,7 +96,7 @@ def report() -> dict[str, float]:
     spent elsewhere (Pelican reading the cache, rendering and writing
     pages); `alongside` is how many of the stage seconds ran on another
     core during that time, so the stages and `render` add up to `total`
-    plus `alongside`."""
+    plus `alongside`; then the COUNTS."""
     total = time.perf_counter() - _started
     stages = {
         name: round(_seconds.get(name, 0.0) + _alongside.get(name, 0.0), 3) for name in STAGES
@@ -86,6 +104,7 @@ def report() -> dict[str, float]:
     stages["render"] = round(max(0.0, total - sum(_seconds.values()) - _waited), 3)
     stages["alongside"] = round(max(0.0, sum(_alongside.values()) - _waited), 3)
     stages["total"] = round(total, 3)
+    stages.update({name: _counts.get(name, 0) for name in COUNTS})
     return stages
 
 
