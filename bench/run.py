@@ -1026,10 +1026,11 @@ def targets(cold, runs, sizes, warm_share, quick) -> list[str]:
             detail += f"; over by {100 * (warm_share - TARGET_WARM_SHARE):.0f} points"
             detail += (
                 "; cause: only the per-file stages come from the cache: Pelican "
-                "re-renders and rewrites every page (render), Pagefind re-indexes every "
-                "article page (it has no incremental mode, and the index is not sharded "
-                "yet), and the group and digest stages run over the whole corpus again "
-                "(see the warm row above)"
+                "re-renders every page (render; only the files whose bytes changed are "
+                "written, see the counts above), Pagefind re-indexes every article page "
+                "(it has no incremental mode, and the index is not sharded yet), and the "
+                "group and digest stages run over the whole corpus again (see the warm row "
+                "above)"
             )
         out.append(f"- {what}: " + _verdict(warm_share <= TARGET_WARM_SHARE, detail))
     if quick:
