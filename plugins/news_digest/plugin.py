@@ -701,64 +701,36 @@ def configure(pelican):
 
 
 # ---- the theme's filters ------------------------------------------------------------------
-# Each gets the page's UI table (the site's language, chosen in
-# `speak_site_language`) from the template context. Module-level
-# functions: Pelican's cache pickles the settings that hold them.
+
+#: Jinja's mark on a filter that wants the template context (what
+#: `jinja2.pass_context` sets), for a filter that is an object.
+_PASS_CONTEXT = jinja2.pass_context(lambda context: None).jinja_pass_arg
 
 
-def _words(context) -> dict:
-    return context.get("UI") or ui.table(None)
+class _SiteFilter:
+    """A render formatter whose first argument is the site's UI table, as a
+    Jinja filter: it finds the table (`UI`, chosen in `speak_site_language`)
+    in the page's context. An object of a module-level class, because
+    Pelican's cache pickles the settings that hold the filters."""
 
+    jinja_pass_arg = _PASS_CONTEXT
 
-@jinja2.pass_context
-def _day(context, day):
-    return render.format_day(_words(context), day)
+    def __init__(self, formatter):
+        self.formatter = formatter
 
-
-@jinja2.pass_context
-def _date_range(context, start, end):
-    return render.format_range(_words(context), start, end)
-
-
-@jinja2.pass_context
-def _date_finding(context, finding):
-    return render.format_finding(_words(context), finding)
-
-
-@jinja2.pass_context
-def _month_name(context, month):
-    return render.month_name(_words(context), month)
-
-
-@jinja2.pass_context
-def _removal_reason(context, removal, article=None):
-    return render.removal_reason(_words(context), removal, article)
-
-
-@jinja2.pass_context
-def _evidence(context, evidence):
-    return render.evidence_text(_words(context), evidence)
-
-
-@jinja2.pass_context
-def _counted(context, n, noun):
-    return ui.counted(_words(context), n, noun)
-
-
-@jinja2.pass_context
-def _shown_name(context, name):
-    return ui.shown_name(_words(context), name)
+    def __call__(self, context, *args):
+        return self.formatter(context.get("UI") or ui.table(None), *args)
 
 
 SITE_FILTERS = {
-    "day": _day,
-    "date_range": _date_range,
-    "date_finding": _date_finding,
-    "month_name": _month_name,
-    "removal_reason": _removal_reason,
-    "evidence": _evidence,
-    "counted": _counted,
-    "shown_name": _shown_name,
+    "day": _SiteFilter(render.format_day),
+    "date_range": _SiteFilter(render.format_range),
+    "date_finding": _SiteFilter(render.format_finding),
+    "month_name": _SiteFilter(render.month_name),
+    "removal_reason": _SiteFilter(render.removal_reason),
+    "evidence": _SiteFilter(render.evidence_text),
+    "counted": _SiteFilter(ui.counted),
+    "shown_name": _SiteFilter(ui.shown_name),
     "reading_minutes": render.reading_minutes,
     "filter_label": render.filter_label,
 }
