@@ -113,4 +113,6 @@ def other_spellings(
 
 
 def _written(spelling: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", text) is not None
+    """Whether the text writes `spelling` as whole words (a plain substring
+    test first: most spellings are not in the text at all)."""
+    return spelling in text and re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", text) is not None

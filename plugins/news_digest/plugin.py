@@ -47,6 +47,7 @@ from . import (
 from .catalog import CatalogError, check_trip_id, trip_from_metadata
 from .model import Article, Event, Section
 from .options import DEFAULTS, PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
+from .read import is_article_name
 from .reader import (
     NO_PUBLISHER,
     UNDATED,
@@ -54,7 +55,6 @@ from .reader import (
     as_datetime,
     forget_replaced_readers,
     guard_input_folder,
-    is_article_name,
     prefetch_articles,
     report_problems,
     safe_slug,

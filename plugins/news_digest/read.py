@@ -53,7 +53,13 @@ def identifier_for(path: str | os.PathLike, roots: Sequence[str] = ()) -> str:
             name = Path(os.path.relpath(path, root)).as_posix()
             break
     # `.txt` in any case; a name of dots only (`...txt`) has no other suffix
-    return name[:-4] if name.lower().endswith(".txt") else Path(name).stem
+    return name[: -len(".txt")] if is_article_name(name) else Path(name).stem
+
+
+def is_article_name(name: str) -> bool:
+    """A raw article's file: `.txt` in any case (`BERITA.TXT`), also when
+    the name before it is only dots (`...txt`)."""
+    return name.lower().endswith(".txt")
 
 
 def check_inside(path: str | os.PathLike, roots: Sequence[str], follow_links: bool) -> None:
@@ -178,11 +184,11 @@ def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
         return _without_nul(data.decode("utf-8"), "utf-8", ())
     except UnicodeDecodeError:
         pass
-    lines = data.split(b"\n")
-    utf8 = sum(1 for line in lines if _is_utf8(line) and not line.isascii())
-    if utf8:  # UTF-8 and another code page in one file
-        text = "\n".join(_decode_line(line) for line in lines)
-        others = sum(1 for line in lines if not _is_utf8(line))
+    lines = [(line, _utf8_or_none(line)) for line in data.split(b"\n")]
+    if any(text is not None and not line.isascii() for line, text in lines):
+        # UTF-8 and another code page in one file: each line in its own
+        others = sum(1 for _, text in lines if text is None)
+        text = "\n".join(text if text is not None else _code_page(line) for line, text in lines)
         problem = f"file mixes UTF-8 with another encoding; {others} line(s) read as cp1252"
         return _without_nul(text, "utf-8+cp1252", (problem,))
     try:
@@ -192,17 +198,14 @@ def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     return _without_nul(text, encoding, (f"file is not UTF-8; read it as {encoding}",))
 
 
-def _is_utf8(line: bytes) -> bool:
+def _utf8_or_none(line: bytes) -> str | None:
     try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _decode_line(line: bytes) -> str:
-    if _is_utf8(line):
         return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _code_page(line: bytes) -> str:
     try:
         return line.decode("cp1252")
     except UnicodeDecodeError:

@@ -33,6 +33,7 @@ from .read import (
     SIDECAR_SUFFIX,
     UnreadableFile,
     check_inside,
+    is_article_name,
     read_bounded,
     sidecar_path,
 )
@@ -171,12 +172,6 @@ def guard_input_folder(generator) -> None:
     generator.get_files = get_files
     stamp = generator.readers._get_file_stamp
     generator.readers._get_file_stamp = lambda path: (stamp(path), _sidecar_stamp(path))
-
-
-def is_article_name(name: str) -> bool:
-    """A raw article's file: `.txt` in any case (`BERITA.TXT`), also when
-    the name before it is only dots (`...txt`)."""
-    return name.lower().endswith(".txt")
 
 
 def _sidecar_stamp(path: str) -> str:
