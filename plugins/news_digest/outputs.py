@@ -24,14 +24,15 @@ from . import timing
 #: The files this build has written or found unchanged, by absolute path;
 #: begun anew for each build (`begin`).
 _THIS_BUILD: set[str] = set()
-#: Folders below the output folder that a tool rebuilds whole each build
-#: (Pagefind's index): everything in them belongs to this build.
-_REBUILT_FOLDERS: set[str] = set()
+#: Folders below the output folder that this build has settled: rebuilt
+#: whole by a tool (Pagefind's index), or already swept (the article pages,
+#: before Pagefind reads them). The final sweep leaves them be.
+_SETTLED_FOLDERS: set[str] = set()
 
 
 def begin() -> None:
     _THIS_BUILD.clear()
-    _REBUILT_FOLDERS.clear()
+    _SETTLED_FOLDERS.clear()
 
 
 def keep(path: str) -> None:
@@ -42,7 +43,7 @@ def keep(path: str) -> None:
 def rebuilt_whole(folder: str) -> None:
     """`folder` is rebuilt whole this build (it is emptied first)."""
     shutil.rmtree(folder, ignore_errors=True)
-    _REBUILT_FOLDERS.add(os.path.abspath(folder))
+    _SETTLED_FOLDERS.add(os.path.abspath(folder))
 
 
 def write_bytes(path: str, data: bytes) -> bool:
@@ -123,21 +124,21 @@ def sweep(output_path: str, retention=()) -> list[str]:
     then the folders left empty; the names in `retention` (at the top, as
     Pelican's OUTPUT_RETENTION) stay. Returns what was deleted."""
     root = os.path.abspath(output_path)
-    deleted = []
+    deleted, visited = [], []
     for dirpath, dirnames, filenames in os.walk(root, topdown=True):
+        visited.append(dirpath)
         if dirpath == root:
             dirnames[:] = [d for d in dirnames if d not in retention]
             filenames = [f for f in filenames if f not in retention]
-        dirnames[:] = [
-            d for d in dirnames if os.path.join(dirpath, d) not in _REBUILT_FOLDERS
-        ]  # a rebuilt folder is this build's, whole
+        dirnames[:] = [d for d in dirnames if os.path.join(dirpath, d) not in _SETTLED_FOLDERS]
         for name in filenames:
             path = os.path.join(dirpath, name)
             if path not in _THIS_BUILD:
                 os.remove(path)
                 deleted.append(os.path.relpath(path, root))
-    timing.count("files_swept", len(deleted))
-    for dirpath, _, _ in sorted(os.walk(root), key=lambda entry: -len(entry[0])):
-        if dirpath != root and not os.listdir(dirpath):
+    for dirpath in reversed(visited[1:]):  # a folder's subfolders come first
+        if not os.listdir(dirpath):
             os.rmdir(dirpath)
+    timing.count("files_swept", len(deleted))
+    _SETTLED_FOLDERS.add(root)
     return deleted

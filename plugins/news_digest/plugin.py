@@ -253,7 +253,11 @@ def speak_site_language(generator, ours) -> dict:
     no name of its own is named after its folder, in that language."""
     settings, context = generator.settings, generator.context
     override = settings.get("SITE_LANG")
-    lang = ui.site_language((a.lang for a in ours), override, settings.get("DEFAULT_LANG"))
+    default = settings.get("DEFAULT_LANG") or ui.DEFAULT_LANG
+    # the articles' main language: the search index's, and the site's
+    # unless SITE_LANG says otherwise
+    context["CONTENT_LANG"] = main = ui.main_language((a.lang for a in ours), default)
+    lang = ui.site_language(main, override, default)
     if override and override != lang:
         logger.warning(
             "SITE_LANG %r has no table in data/ui.toml (it has %s); the site speaks %s",
@@ -418,9 +422,7 @@ class DigestGenerator(Generator):
         self._digest = self._start_digest()
         self.urls = {a.news.identifier: self._absolute(a.url) for a in ours}
         self.event_urls = {page.event.id: self._absolute(page.url) for page in self.event_pages}
-        self.search_language = ui.main_language(
-            (a.lang for a in ours), self.settings.get("DEFAULT_LANG", ui.DEFAULT_LANG)
-        )
+        self.search_language = self.context.get("CONTENT_LANG", ui.DEFAULT_LANG)
         stories = self._stories()
         # a catalog's timeline shows every trip, those with no coverage too
         catalog = any(page.event.from_catalog for page in self.event_pages)

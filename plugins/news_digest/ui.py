@@ -2,7 +2,7 @@
 of the site's language, and counts with their plural.
 
 Pure: no Pelican here. The glue picks the language once per build
-(`site_language`) and hands its table (`table`) to the theme as `UI` and
+(`main_language`, `site_language`) and hands its table (`table`) to the theme as `UI` and
 to the render stage's formatters.
 """
 
@@ -51,13 +51,11 @@ def main_language(langs: Iterable[str | None], default: str = DEFAULT_LANG) -> s
     return min(counts, key=lambda lang: (-counts[lang], lang))
 
 
-def site_language(
-    langs: Iterable[str | None], override: str | None = None, default: str = DEFAULT_LANG
-) -> str:
+def site_language(main: str, override: str | None = None, default: str = DEFAULT_LANG) -> str:
     """The language the site speaks: `override` (the SITE_LANG setting)
-    when given, else the folder's main language; either only if it has a
-    table, else `default`."""
-    wanted = override or main_language(langs, default)
+    when given, else the folder's `main` language (`main_language`);
+    either only if it has a table, else `default`."""
+    wanted = override or main
     return wanted if wanted in languages() else default
 
 
