@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,38 @@ def build_site(output: Path, seeds: Path = SEEDS, conf: str = "pelicanconf.py", 
     settings.update(override)
     Pelican(read_settings(str(ROOT / conf), override=settings)).run()
     return output
+
+
+def run_pelican(
+    tmp_path: Path,
+    seeds: Path | None = None,
+    *options: str,
+    hash_seed: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
+    """The `pelican` command as `make html` runs it, output and cache in
+    `tmp_path`, in a clean environment (with Python's string hashing seeded
+    by `hash_seed`, and the variables of `env`, if given)."""
+    command = [
+        sys.executable, "-m", "pelican", str(ROOT / "content"),
+        "-o", str(tmp_path / "out"), "-s", str(ROOT / "pelicanconf.py"),
+        "--cache-path", str(tmp_path / "cache"), *options,
+    ]  # fmt: skip
+    variables = {"PATH": "/usr/bin:/bin", **(env or {})}
+    if seeds:
+        variables["NEWS_DIGEST_SEEDS"] = str(seeds)
+    if hash_seed:
+        variables["PYTHONHASHSEED"] = hash_seed
+    return subprocess.run(command, env=variables, capture_output=True, text=True, timeout=300)
+
+
+def copy_seeds(folder: Path, count: int | None = None) -> Path:
+    """A folder of its own holding (the first `count` of) the seeds, for a
+    test that changes its files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for seed in SEED_FILES[:count]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
 
 
 def build_with_warnings(output: Path, seeds: Path, **override) -> list[str]:

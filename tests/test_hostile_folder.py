@@ -9,14 +9,12 @@ import html
 import json
 import os
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEED_FILES, article_pages, build_site, build_with_warnings
+from .conftest import ROOT, SEED_FILES, article_pages, build_site, build_with_warnings, run_pelican
 from .hostile import SECRET, make_folder
 
 #: The whole hostile folder builds in under this many seconds here
@@ -124,25 +122,11 @@ def test_scraped_markup_stays_text_everywhere(hostile_build):
             assert not re.search(r"(?:href|src)=\"?javascript:", content), path
 
 
-def _pelican(tmp_path: Path) -> list[str]:
-    """`make html` as a command, with its output and cache in `tmp_path`."""
-    cache = json.dumps(str(tmp_path / "cache"))
-    return [
-        sys.executable, "-m", "pelican", str(ROOT / "content"), "-o", str(tmp_path / "out"),
-        "-s", str(ROOT / "pelicanconf.py"), "-e", f"CACHE_PATH={cache}",
-    ]  # fmt: skip
-
-
 def test_a_cached_build_repeats_every_warning(tmp_path):
     """Two builds in two processes (as `make html` twice): the second reads
     the cache and still warns about every bad file."""
     folder, _, cases = make_folder(tmp_path)
-    command = _pelican(tmp_path)
-    env = {**os.environ, "NEWS_DIGEST_SEEDS": str(folder), "NEWS_DIGEST_WORKERS": "1"}
-    runs = [
-        subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
-        for _ in range(2)
-    ]
+    runs = [run_pelican(tmp_path, folder) for _ in range(2)]
     counts = [run.stdout.count("WARNING") + run.stderr.count("WARNING") for run in runs]
     assert runs[0].returncode == runs[1].returncode == 0, runs[1].stderr[-2000:]
     assert counts[0] >= sum(1 for case in cases if case.warning)
@@ -166,9 +150,7 @@ def test_editing_only_a_sidecar_changes_the_next_build(tmp_path):
 
 def test_strict_prints_every_warning_then_fails_in_one_line(tmp_path):
     folder, _, cases = make_folder(tmp_path)
-    command = _pelican(tmp_path)
-    env = {**os.environ, "NEWS_DIGEST_SEEDS": str(folder), "NEWS_DIGEST_STRICT": "1"}
-    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
+    run = run_pelican(tmp_path, folder, env={"NEWS_DIGEST_STRICT": "1"})
     printed = run.stdout + run.stderr
     assert run.returncode != 0
     assert "Traceback" not in printed

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from news_digest.site_files import unsafe_output
 
-from .conftest import EVENTS, ROOT, SEEDS, build_site
+from .conftest import EVENTS, ROOT, SEEDS, build_site, copy_seeds
 
 
 def test_a_build_of_another_folder_leaves_nothing_of_the_last_one(tmp_path):
@@ -69,10 +69,7 @@ def _stamps(site: Path) -> dict[str, int]:
 
 
 def test_a_rebuild_writes_only_what_changed_and_sweeps_the_rest(tmp_path):
-    folder = tmp_path / "scrapes"
-    folder.mkdir()
-    for seed in sorted(SEEDS.glob("*.txt")):
-        (folder / seed.name).write_bytes(seed.read_bytes())
+    folder = copy_seeds(tmp_path / "scrapes")
     output = tmp_path / "output"
     build_site(output, seeds=folder)
     first = _stamps(output)

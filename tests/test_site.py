@@ -7,8 +7,6 @@ import json
 import logging
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from .conftest import (
     build_with_warnings,
     json_ld,
     page_for,
+    run_pelican,
 )
 
 
@@ -217,32 +216,14 @@ def test_cp1252_text_is_decoded_correctly(bad_site):
     assert "“cukup” – lalu pergi ke kafé" in page_for(output, "cp1252")
 
 
-def _pelican(
-    tmp_path, seeds: Path | None = None, *options: str, hash_seed: str | None = None
-) -> subprocess.CompletedProcess:
-    """The `pelican` command as `make html` runs it, in a clean environment
-    (with Python's string hashing seeded by `hash_seed`, if given)."""
-    command = [
-        sys.executable, "-m", "pelican", str(ROOT / "content"),
-        "-o", str(tmp_path / "out"), "-s", str(ROOT / "pelicanconf.py"),
-        "--cache-path", str(tmp_path / "cache"), *options,
-    ]  # fmt: skip
-    env = {"PATH": "/usr/bin:/bin"}
-    if seeds:
-        env["NEWS_DIGEST_SEEDS"] = str(seeds)
-    if hash_seed:
-        env["PYTHONHASHSEED"] = hash_seed
-    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
-
-
 def test_strict_makes_warnings_fatal(tmp_path, bad_folder):
-    assert _pelican(tmp_path, bad_folder, "--fatal", "warnings").returncode != 0
-    calm = _pelican(tmp_path, bad_folder)
+    assert run_pelican(tmp_path, bad_folder, "--fatal", "warnings").returncode != 0
+    calm = run_pelican(tmp_path, bad_folder)
     assert calm.returncode == 0, calm.stdout + calm.stderr
 
 
 def test_seeds_build_without_a_single_warning(tmp_path):
-    result = _pelican(tmp_path, None, "--fatal", "warnings")
+    result = run_pelican(tmp_path, None, "--fatal", "warnings")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stdout + result.stderr
 
@@ -258,7 +239,7 @@ def test_articles_of_one_date_are_listed_alike_whatever_the_hash_seed(tmp_path):
         )
     sites = []
     for seed in ("1", "2", "3"):
-        result = _pelican(tmp_path / seed, folder, hash_seed=seed)
+        result = run_pelican(tmp_path / seed, folder, hash_seed=seed)
         assert result.returncode == 0, result.stdout + result.stderr
         sites.append(_digest(tmp_path / seed / "out"))
     assert len(sites[0]) > 8
@@ -447,10 +428,10 @@ def test_a_warm_build_equals_a_cold_one_file_for_file(tmp_path):
     index aside: Pagefind varies its files' byte order from run to run)."""
     import shutil
 
-    cold = _pelican(tmp_path / "cold", EVENTS, hash_seed="1")
+    cold = run_pelican(tmp_path / "cold", EVENTS, hash_seed="1")
     assert cold.returncode == 0, cold.stderr
     shutil.copytree(tmp_path / "cold" / "cache", tmp_path / "warm" / "cache")
-    warm = _pelican(tmp_path / "warm", EVENTS, hash_seed="2")
+    warm = run_pelican(tmp_path / "warm", EVENTS, hash_seed="2")
     assert warm.returncode == 0, warm.stderr
 
     def files(site: Path) -> dict[str, bytes]:

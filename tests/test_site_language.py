@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from news_digest import tables, ui
 
-from tests.conftest import SEEDS, article_pages, build_site, build_with_warnings
+from tests.conftest import SEEDS, article_pages, build_site, build_with_warnings, copy_seeds
 
 _HIDDEN = re.compile(
     r"<script\b.*?</script>|<q>.*?</q>|<blockquote>.*?</blockquote>|<code>.*?</code>"
@@ -136,10 +136,7 @@ def test_a_site_lang_without_a_table_is_one_warning(tmp_path):
 
 
 def test_a_folder_without_a_site_name_is_named_in_its_language(tmp_path):
-    folder = tmp_path / "kliping"
-    folder.mkdir()
-    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
-        (folder / seed.name).write_bytes(seed.read_bytes())
+    folder = copy_seeds(tmp_path / "kliping", count=2)
     site = build_site(tmp_path / "output", seeds=folder)
     front = (site / "index.html").read_text(encoding="utf-8")
     assert "<title>Ringkasan berita: kliping" in front

@@ -53,12 +53,9 @@ def test_take_hands_over_and_clears_a_workers_stage_times(clock):
 def test_the_report_says_what_a_rebuild_redid_and_reused(tmp_path, monkeypatch):
     import json
 
-    from .conftest import SEEDS, build_site
+    from .conftest import build_site, copy_seeds
 
-    folder = tmp_path / "scrapes"
-    folder.mkdir()
-    for seed in sorted(SEEDS.glob("*.txt")):
-        (folder / seed.name).write_bytes(seed.read_bytes())
+    folder = copy_seeds(tmp_path / "scrapes")
     reports = []
     for step in ("cold", "warm", "one changed"):
         if step == "one changed":
