@@ -86,7 +86,7 @@ class RawArticleReader(BaseReader):
             "title": meta.title.value or article.identifier,
             "date": as_datetime(meta.date) or UNDATED,
             "category": self._category(meta.publisher.value),
-            "slug": _slug(meta.title.value or article.identifier, limit, self.settings),
+            "slug": safe_slug(meta.title.value or article.identifier, self.settings, limit),
             "lang": meta.lang.value or self.settings.get("DEFAULT_LANG", "id"),
             "identifier": article.identifier,
             "summary": body.split("\n", 1)[0],
@@ -253,10 +253,6 @@ def safe_slug(text: str, settings, limit: int | None = None, empty: str = "artik
     if limit and len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0].strip("-") or slug[:limit]
     return slug or empty
-
-
-def _slug(title: str, limit: int, settings) -> str:
-    return safe_slug(title, settings, limit)
 
 
 def as_datetime(finding: DateFinding) -> datetime | None:
