@@ -179,6 +179,7 @@ def make_folder(base: Path) -> tuple[Path, Path, list[Case]]:
     text("halaman.html", "<html><body>x</body></html>", "only .txt files", page=False)
     text("data.json", '{"a": 1}', "only .txt files", page=False)
     text("orphan.meta.toml", 'title = "tanpa artikel"\n', None, page=False)
+    text(".DS_Store", b"\x00\x00\x00\x01Bud1", None, page=False)  # hidden: left alone, silently
     return folder, outside, cases
 
 

@@ -160,6 +160,8 @@ def guard_input_folder(generator) -> None:
                 why = _not_readable(path, roots, follow)
             elif name.lower().endswith(SIDECAR_SUFFIX):
                 continue  # read with its article
+            elif os.path.basename(name).startswith("."):
+                continue  # a hidden file (.DS_Store, a tool's marker): not the user's
             else:
                 why = "only .txt files are read as articles"
             if why is None:
