@@ -827,7 +827,9 @@ def report(data: dict, quick: bool, path: Path) -> str:
                 "through the per-file stages (the rest from the cache); "
                 f"{counts.get('files_written', 0)} files written, "
                 f"{counts.get('files_unchanged', 0)} left unchanged, "
-                f"{counts.get('files_swept', 0)} swept (Pagefind's index, rebuilt whole, aside).",
+                f"{counts.get('files_swept', 0)} swept (Pagefind's files aside); "
+                f"{counts.get('search_shards_built', 0)} search shards indexed again, "
+                f"{counts.get('search_shards_kept', 0)} kept.",
                 "",
             ]
 

@@ -18,8 +18,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from news_digest import search_index
 
-from .conftest import ROOT, SEED_FILES, article_page, article_pages
+from .conftest import ROOT, SEED_FILES, article_page, article_pages, build_site
 
 CHROMIUM = os.environ.get("NEWS_DIGEST_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(
@@ -302,6 +303,46 @@ def test_the_header_search_works_under_a_sub_path(page, sub_path_url):
     assert hrefs and all(href.startswith("/project/artikel/") for href in hrefs), hrefs
     page.goto(f"{sub_path_url}/{hrefs[0].removeprefix('/project/')}")
     assert page.locator("h1").count() == 1
+
+
+@pytest.fixture(scope="module")
+def sharded_url(tmp_path_factory):
+    """The seed site with its search index in 8 shards of at most one page
+    (so some of them empty, without a bundle), served under a sub-path."""
+    root = tmp_path_factory.mktemp("sharded")
+    build_site(root / "project", NEWS_DIGEST_SEARCH_SHARD_PAGES=1)
+    pages = [str(p.relative_to(root / "project")) for p in article_pages(root / "project")]
+    bundles = len(list((root / "project" / "pagefind").iterdir()))
+    assert bundles == len({search_index.shard_of(p, 8) for p in pages}) < 8  # some empty
+    with _served(root) as url:
+        yield f"{url}/project"
+
+
+def _with_word(site: Path, word: str) -> list[Path]:
+    return [p for p in article_pages(site)
+            if word in p.read_text(encoding="utf-8").split("data-pagefind-body")[1]]  # fmt: skip
+
+
+def test_one_search_covers_every_shard_of_the_index(page, site, sharded_url):
+    having = _with_word(site, "Blinken")
+    assert len(having) >= 3  # so the results come from three shards or more
+    page.goto(f"{sharded_url}/cari/?q=Blinken")
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    page.wait_for_timeout(500)
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(link => link.getAttribute('href'))"
+    )
+    assert sorted(hrefs) == sorted(
+        f"/project/{p.parent.relative_to(site).as_posix()}/" for p in having
+    )
+    # the filters of every shard are merged: each outlet of those pages is offered
+    filters = page.locator("#pencarian").inner_text()
+    assert "Tribunnews" in filters and "Sumber" in filters
+    # the header's box, on another page, searches every shard as well
+    page.goto(f"{sharded_url}/perjalanan/")
+    quick = [href for _, href in _type_in_header(page, "gencatan")[:-1]]
+    assert len(quick) == min(len(_with_word(site, "gencatan")), 5)
+    assert all(href.startswith("/project/artikel/") for href in quick), quick
 
 
 def test_search_finds_a_name_by_its_other_spellings(page, site, base_url):

@@ -21,7 +21,7 @@ def test_a_build_of_another_folder_leaves_nothing_of_the_last_one(tmp_path):
     assert not seed_page.exists()
     assert not (output / "perjalanan" / "perjalanan-4").exists()
     # the search index holds this build's pages only
-    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = json.loads((output / "pagefind/0/pagefind-entry.json").read_text(encoding="utf-8"))
     indexed = sum(language["page_count"] for language in entry["languages"].values())
     assert indexed == len(list((output / "artikel").glob("*/index.html"))) == 12
 

@@ -177,11 +177,11 @@ def test_robots_txt_points_to_the_sitemap(published):
 
 
 def test_search_index_holds_the_article_pages(published):
-    entry = json.loads((published / "pagefind" / "pagefind-entry.json").read_text())
+    entry = json.loads((published / "pagefind/0/pagefind-entry.json").read_text())
     assert entry["languages"]["id"]["page_count"] == len(SEED_FILES)
-    assert (published / "pagefind" / "pagefind-ui.js").is_file()
+    assert (published / "pagefind/0/pagefind-ui.js").is_file()
     assert (published / "cari" / "index.html").is_file()
-    filters = list((published / "pagefind" / "filter").iterdir())
+    filters = list((published / "pagefind/0/filter").iterdir())
     assert len(filters) == 2  # sumber and perjalanan
 
 

@@ -18,6 +18,10 @@ DEFAULTS = {
     "NEWS_DIGEST_SEARCH": True,
     "NEWS_DIGEST_SEARCH_URL": "cari/",
     "NEWS_DIGEST_SEARCH_SAVE_AS": "cari/index.html",
+    #: article pages per search shard at most (search_index.py): bounds the
+    #: memory of indexing (Pagefind needs about 170 KB a page) whatever the
+    #: folder's size; larger shards make the browser fetch fewer files
+    "NEWS_DIGEST_SEARCH_SHARD_PAGES": 1000,
     "NEWS_DIGEST_EVENT_URL": "perjalanan/{id}/",
     "NEWS_DIGEST_EVENT_SAVE_AS": "perjalanan/{id}/index.html",
     "NEWS_DIGEST_EVENTS_URL": "perjalanan/",

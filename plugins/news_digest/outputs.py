@@ -25,8 +25,8 @@ from . import timing
 #: begun anew for each build (`begin`).
 _THIS_BUILD: set[str] = set()
 #: Folders below the output folder that this build has settled: rebuilt
-#: whole by a tool (Pagefind's index), or already swept (the article pages,
-#: before Pagefind reads them). The final sweep leaves them be.
+#: whole by a tool or kept whole as an earlier build left them (a search
+#: shard, search_index.py). The final sweep leaves them be.
 _SETTLED_FOLDERS: set[str] = set()
 
 
@@ -43,6 +43,12 @@ def keep(path: str) -> None:
 def rebuilt_whole(folder: str) -> None:
     """`folder` is rebuilt whole this build (it is emptied first)."""
     shutil.rmtree(folder, ignore_errors=True)
+    _SETTLED_FOLDERS.add(os.path.abspath(folder))
+
+
+def settled(folder: str) -> None:
+    """`folder` stays as an earlier build left it (a search shard whose
+    pages have not changed)."""
     _SETTLED_FOLDERS.add(os.path.abspath(folder))
 
 

@@ -423,6 +423,10 @@ class DigestGenerator(Generator):
         self.urls = {a.news.identifier: self._absolute(a.url) for a in ours}
         self.event_urls = {page.event.id: self._absolute(page.url) for page in self.event_pages}
         self.search_language = self.context.get("CONTENT_LANG", ui.DEFAULT_LANG)
+        self.search_bundles = search_index.plan(
+            [a.save_as for a in ours if a.save_as],
+            setting(self.settings, "NEWS_DIGEST_SEARCH_SHARD_PAGES"),
+        )
         stories = self._stories()
         # a catalog's timeline shows every trip, those with no coverage too
         catalog = any(page.event.from_catalog for page in self.event_pages)
@@ -432,6 +436,8 @@ class DigestGenerator(Generator):
             {
                 "search_url": setting(self.settings, "NEWS_DIGEST_SEARCH_URL") if search else None,
                 "search_lang": self.search_language,
+                # the search bundles, the first loaded and the others merged into it
+                "search_bundles": list(self.search_bundles),
                 "events_url": setting(self.settings, "NEWS_DIGEST_EVENTS_URL"),
                 "topic": load_topic(self),
                 "story_pages": stories,
@@ -507,7 +513,12 @@ class DigestGenerator(Generator):
         # the second core while this generator writes its own pages.
         searching = None
         if self.context["search_url"]:
-            searching = search_index.start(self.output_path, self.settings, self.search_language)
+            searching = search_index.start(
+                self.output_path,
+                self.settings,
+                self.search_language,
+                self.search_bundles,
+            )
         self._collect_digest()
         self._write_pages(writer)
         signals.content_written.disconnect(self._record)

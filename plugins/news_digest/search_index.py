@@ -1,13 +1,29 @@
-"""The offline search index: Pagefind over the article pages."""
+"""The offline search index: Pagefind over the article pages, in shards.
+
+Pagefind holds every page it indexes in memory until it writes the index
+(Pagefind issue #842), so one index over a large folder needs memory in
+proportion to the folder. The article pages are therefore indexed in
+shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES pages (1,000: about 200 MB
+for Pagefind), one after another, each into a bundle
+of its own (`pagefind/0/`, `pagefind/1/`, …); the browser loads the first
+and merges the others into it (Pagefind's `mergeIndex`), so search works
+as one index. A page belongs to the shard its address hashes to, so a
+changed page changes one shard, and a shard whose pages are byte for byte
+the ones it was built from (its fingerprint, kept in the cache) is left as
+it is. A page whose bytes change (a new line in its article, another
+event name) thus costs one shard's indexing, not the whole folder's.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import json
 import logging
 import os
-import posixpath
-import subprocess
-import sys
+import re
 import threading
+from importlib import metadata
 
 from . import outputs, timing
 
@@ -15,52 +31,145 @@ logger = logging.getLogger(__name__)
 
 #: Pagefind gets this long before the build goes on without a search index.
 TIMEOUT_SECONDS = 600
+#: Pages named in one glob: Pagefind's glob parser refuses a pattern of
+#: some thousands of alternatives, so a shard's pages go in a few globs.
+GLOB_PAGES = 500
+#: The characters with a meaning in Pagefind's globs (wax), escaped in a
+#: page's path (found by trying each: wax refuses `\!` and `\#`, which
+#: need no escape, and matches no backslash at all, so a backslash, which
+#: no slug holds, becomes `?`).
+_GLOB_SPECIAL = re.compile(r"[*?\[\]{}<>,:$()\\]")
+#: The folder of the search bundles, below the output folder.
+BUNDLES_FOLDER = "pagefind"
+#: The file in the cache that remembers each shard's fingerprint.
+MANIFEST_NAME = "search-shards.json"
 
 
-def start(output_path: str, settings, language: str) -> threading.Thread:
-    """Pagefind's offline search index over the article pages (their
-    bodies carry data-pagefind-body), in the corpus's main language so
+def shard_count(pages: int, per_shard: int) -> int:
+    """How many shards `pages` article pages are indexed in, `per_shard`
+    at most in each on average: a power of two, so that a growing folder
+    re-shards only when it doubles."""
+    count = 1
+    while pages > count * max(1, int(per_shard)):
+        count *= 2
+    return count
+
+
+def shard_of(page: str, count: int) -> int:
+    """The shard of the article page at `page` (relative to the output
+    folder): its address's hash, so it stays put while other pages come
+    and go."""
+    return int.from_bytes(hashlib.sha256(page.encode("utf-8")).digest()[:8], "big") % count
+
+
+def plan(pages, per_shard: int) -> dict[str, tuple[str, ...]]:
+    """Each search bundle (its folder relative to the site's root) with
+    the article pages it indexes, in shard order: the first is the one the
+    browser loads, the others are merged into it. A shard no page hashes
+    to gets no bundle (Pagefind's browser side refuses to merge an empty
+    one); a site without articles gets one empty bundle."""
+    pages = sorted(set(pages))
+    count = shard_count(len(pages), per_shard)
+    shards: dict[int, list[str]] = {}
+    for page in pages:
+        shards.setdefault(shard_of(page, count), []).append(page)
+    bundles = {f"{BUNDLES_FOLDER}/{shard}/": tuple(shards[shard]) for shard in sorted(shards)}
+    return bundles or {f"{BUNDLES_FOLDER}/0/": ()}
+
+
+def start(output_path: str, settings, language: str, bundles) -> threading.Thread:
+    """Index the article pages (their bodies carry data-pagefind-body) in
+    the shards of `bundles` (`plan`), in the corpus's main language so
     Pagefind stems its words (Indonesian included), on a thread of its
-    own. It only reads the article pages' folder, so the pages written
-    meanwhile are no concern of it."""
-    outputs.rebuilt_whole(os.path.join(output_path, "pagefind"))  # no stale fragments
-    folder = article_folder(settings)
-    if folder:  # the article pages are all written: an earlier build's go first
-        outputs.sweep(os.path.join(output_path, folder))
-    command = [
-        sys.executable, "-m", "pagefind", "--site", output_path,
-        "--glob", article_glob(settings), "--force-language", language,
-    ]  # fmt: skip
-    thread = threading.Thread(target=_run, args=(command,), daemon=True)
+    own. It only reads the article pages, all written by now, so the pages
+    written meanwhile are no concern of it."""
+    manifest = os.path.join(settings["CACHE_PATH"], MANIFEST_NAME)
+    thread = threading.Thread(
+        target=_run, args=(output_path, bundles, language, manifest), daemon=True
+    )
     thread.start()
     return thread
 
 
-def _run(command: list[str]) -> None:
+def _run(output_path, bundles, language, manifest_path) -> None:
+    with timing.stage("search_index", alongside=True):
+        try:
+            _index_shards(output_path, bundles, language, manifest_path)
+        except Exception as error:  # Pagefind missing, crashed or timed out
+            logger.warning("search index not built: %s", error or type(error).__name__)
+
+
+def _index_shards(output_path, bundles, language, manifest_path) -> None:
     try:
-        with timing.stage("search_index", alongside=True):
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
-            )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        logger.warning("search index not built: %s", error)
-        return
-    if result.returncode != 0:
-        logger.warning("search index not built: %s", (result.stderr or result.stdout)[-500:])
+        with open(manifest_path, encoding="utf-8") as handle:
+            known = json.load(handle)
+        known = known if isinstance(known, dict) else {}
+    except (OSError, ValueError):
+        known = {}
+    folders = {os.path.abspath(os.path.join(output_path, bundle)): bundle for bundle in bundles}
+    root = os.path.abspath(os.path.join(output_path, BUNDLES_FOLDER)) + os.sep
+    # an earlier build's shards of this output folder are forgotten
+    known = {k: v for k, v in known.items() if not k.startswith(root) or k in folders}
+    version = metadata.version("pagefind")
+    for folder, bundle in folders.items():
+        pages = bundles[bundle]
+        fingerprint = _fingerprint(version, language, output_path, pages)
+        if known.get(folder) == fingerprint and os.path.isfile(
+            os.path.join(folder, "pagefind-entry.json")
+        ):
+            outputs.settled(folder)
+            timing.count("search_shards_kept")
+            continue
+        known.pop(folder, None)  # until it is built again
+        outputs.rebuilt_whole(folder)
+        asyncio.run(asyncio.wait_for(_build(output_path, folder, pages, language), TIMEOUT_SECONDS))
+        known[folder] = fingerprint
+        timing.count("search_shards_built")
+        _save(manifest_path, known)
 
 
-def article_folder(settings) -> str:
-    """The folder the article pages are saved in ("" when they have none
-    of their own)."""
-    folders = [
-        posixpath.dirname(settings[key].split("{", 1)[0])
-        for key in ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS")
-    ]
-    return posixpath.commonpath(folders)
+def _fingerprint(version: str, language: str, output_path: str, pages) -> str:
+    """What a shard's index is made from: Pagefind's version, the language,
+    and each page's address and bytes."""
+    digest = hashlib.sha256(f"{version}\0{language}".encode())
+    for page in pages:
+        with open(os.path.join(output_path, page), "rb") as handle:
+            data = handle.read()
+        digest.update(b"\0" + page.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
-def article_glob(settings) -> str:
-    """The pages Pagefind reads: everything under the article pages'
-    folder (the whole site when they have none of their own)."""
-    folder = article_folder(settings)
-    return f"{folder}/**/*.html" if folder else "**/*.html"
+async def _build(output_path: str, folder: str, pages: list[str], language: str) -> None:
+    """One shard's bundle, written to `folder`: Pagefind's indexing
+    service reads the shard's pages from the output folder, as its command
+    would, and holds only this shard."""
+    from pagefind.index import PagefindIndex  # the build works without search
+
+    config = {"force_language": language, "output_path": folder}
+    indexed = 0
+    async with PagefindIndex(config=config) as index:
+        for start in range(0, len(pages), GLOB_PAGES):
+            chunk = page_glob(pages[start : start + GLOB_PAGES])
+            indexed += (await index.add_directory(output_path, glob=chunk))["page_count"]
+    if indexed != len(pages):
+        logger.warning(
+            "search index: %s holds %d of its %d article pages", folder, indexed, len(pages)
+        )
+
+
+def page_glob(pages: list[str]) -> str:
+    """A glob that matches exactly `pages` (Pagefind's glob syntax, wax,
+    with its special characters escaped)."""
+    return "{" + ",".join(_GLOB_SPECIAL.sub(_escaped, page) for page in pages) + "}"
+
+
+def _escaped(match: re.Match) -> str:
+    return "?" if match.group() == "\\" else "\\" + match.group()
+
+
+def _save(manifest_path: str, known: dict) -> None:
+    os.makedirs(os.path.dirname(manifest_path), exist_ok=True)
+    partial = manifest_path + ".partial"
+    with open(partial, "w", encoding="utf-8") as handle:
+        json.dump(known, handle, sort_keys=True, indent=0)
+    os.replace(partial, manifest_path)

@@ -18,13 +18,16 @@ from contextlib import contextmanager
 STAGES = ("read", "clean", "infer", "group", "digest", "search_index")
 
 #: What a rebuild redid and what it reused: articles through the per-file
-#: stages or from the cache, files written or left unchanged, files swept.
+#: stages or from the cache, files written or left unchanged, files swept,
+#: search shards indexed again or kept as they were.
 COUNTS = (
     "articles",
     "articles_processed",
     "files_written",
     "files_unchanged",
     "files_swept",
+    "search_shards_built",
+    "search_shards_kept",
 )
 
 _seconds: dict[str, float] = defaultdict(float)  # stages run by the build's own thread

@@ -105,7 +105,13 @@
         pagefind = import(url.href).then(function (module) {
           // result URLs are site-relative: under a sub-path too
           var base = new URL(form.getAttribute("data-site") || "./", document.baseURI).pathname;
-          return module.options({baseUrl: base}).then(function () { return module; });
+          // the index comes in shards: the others are merged into the first
+          var shards = (form.getAttribute("data-merge") || "").split(" ").filter(Boolean);
+          return module.options({baseUrl: base}).then(function () {
+            return Promise.all(shards.map(function (path) {
+              return module.mergeIndex(new URL(path, document.baseURI).pathname, {baseUrl: base});
+            }));
+          }).then(function () { return module; });
         });
       }
       return pagefind;
