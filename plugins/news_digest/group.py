@@ -395,10 +395,9 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
     all pairs; average-link clustering then merges them.
     """
     articles = sorted(articles, key=lambda a: a.identifier)
-    documents = [dict(a.meta.story_terms) for a in articles]
-    count, frequency = terms.document_frequency(documents)
+    count, frequency = terms.document_frequency(a.meta.story_terms.terms() for a in articles)
     idf = terms.idf_of(count, frequency)
-    vectors = [terms.weighted(document, idf) for document in documents]
+    vectors = [terms.weighted(a.meta.story_terms, idf) for a in articles]
     common = max(COMMON_TERM_MIN, COMMON_TERM_SHARE * len(articles))
     tops = [[t for t in terms.top_terms(v, INDEX_TERMS) if frequency[t] <= common] for v in vectors]
     days = [a.meta.happened for a in articles]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from . import tables
+from .model import StoryTerms
 
 Vector = dict[str, float]
 
@@ -92,7 +93,7 @@ TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 3, 2, 1
 STORY_LEAD_LINES = 3
 
 
-def story_terms(title: str, lines: Sequence[str]) -> tuple[tuple[str, float], ...]:
+def story_terms(title: str, lines: Sequence[str]) -> StoryTerms:
     """An article's terms for comparing stories, with their sub-linear
     term frequencies (1 + ln count), sorted: worked out once per file in
     the cached per-file stage, weighted by IDF when the folder is known."""
@@ -101,12 +102,12 @@ def story_terms(title: str, lines: Sequence[str]) -> tuple[tuple[str, float], ..
         + features(" ".join(lines[:STORY_LEAD_LINES])) * LEAD_WEIGHT
         + features(" ".join(lines[STORY_LEAD_LINES:])) * BODY_WEIGHT
     )
-    return tuple(sorted((t, 1 + math.log(n)) for t, n in Counter(document).items()))
+    return StoryTerms.of(sorted((t, 1 + math.log(n)) for t, n in Counter(document).items()))
 
 
-def weighted(frequencies: dict[str, float], weights: dict[str, float]) -> Vector:
-    """L2-normalised TF-IDF vector of precomputed term frequencies."""
-    return normalized({t: f * weights.get(t, 1.0) for t, f in frequencies.items()})
+def weighted(frequencies: Iterable[tuple[str, float]], weights: dict[str, float]) -> Vector:
+    """L2-normalised TF-IDF vector of precomputed (term, frequency) pairs."""
+    return normalized({t: f * weights.get(t, 1.0) for t, f in frequencies})
 
 
 def vector(document: Sequence[str], weights: dict[str, float]) -> Vector:
