@@ -345,3 +345,49 @@ def test_timeline_marks_each_articles_certainty_and_trips_without_coverage():
     assert svg.count('class="article-inferred"') == 1
     assert svg.count('class="article-range"') == 1
     assert svg.count('class="mark empty"') == 1 and "ke-6 · belum ada liputan" in svg
+
+
+# ---- key points remembered between builds (digest_cache.py) ---------------------------
+
+
+def test_remembered_key_points_are_the_ones_worked_out_and_follow_a_changed_article(
+    seeds, grouping, digest, tmp_path
+):
+    from dataclasses import replace
+
+    from news_digest import digest_cache
+
+    records = list(seeds.values())
+    first = digest_cache.RememberedKeyPoints(str(tmp_path))
+    assert build_digest(records, grouping, first) == digest  # worked out: the same
+    first.save()
+    again = digest_cache.RememberedKeyPoints(str(tmp_path))
+    assert again.known == first.used and again.known  # what the next build starts from
+    assert build_digest(records, grouping, again) == digest  # remembered: the same
+    assert not set(again.used) - set(again.known)  # nothing worked out again
+
+    # one article's text changes: its event's key points are worked out anew
+    event = next(e for e in grouping.articles_by_event.values() if e)
+    changed = seeds[event[0]]
+    kept = changed.clean.kept
+    edited = replace(
+        changed,
+        clean=replace(changed.clean, kept=(replace(kept[0], text="Kalimat lain."), *kept[1:])),
+    )
+    records = [edited if r is changed else r for r in records]
+    third = digest_cache.RememberedKeyPoints(str(tmp_path))
+    result = build_digest(records, grouping, third)
+    assert result == build_digest(records, grouping)
+    new = set(third.used) - set(third.known)
+    assert len(new) == 1  # that event's key points only
+    by_id = {r.identifier: r for r in records}
+    assert new == {digest_cache.fingerprint([by_id[i] for i in event])}
+
+
+def test_a_damaged_key_point_file_is_worked_out_again(seeds, grouping, digest, tmp_path):
+    from news_digest import digest_cache
+
+    (tmp_path / digest_cache.FILE_NAME).write_bytes(b"\x80\x05not a pickle")
+    remembered = digest_cache.RememberedKeyPoints(str(tmp_path))
+    assert remembered.known == {}
+    assert build_digest(list(seeds.values()), grouping, remembered) == digest

@@ -72,3 +72,14 @@ def test_the_report_says_what_a_rebuild_redid_and_reused(tmp_path, monkeypatch):
     assert cold["files_written"] > 20 and cold["files_unchanged"] == 0
     assert warm["files_written"] == 0 and warm["files_unchanged"] == cold["files_written"]
     assert 0 < changed["files_written"] < cold["files_written"]
+
+
+def test_a_workers_counts_reach_the_report():
+    timing.reset()
+    timing.count("events_digested", 2)  # in the digest's worker process
+    taken = timing.take_counts()
+    assert taken == {"events_digested": 2} and timing.take_counts() == {}
+    timing.add_counts(taken)  # sent back to the build
+    timing.add_counts({"events_remembered": 5})
+    report = timing.report()
+    assert (report["events_digested"], report["events_remembered"]) == (2, 5)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -421,8 +421,15 @@ def sources(articles: Sequence[Article]) -> tuple[Source, ...]:
     return tuple(Source(publisher, tuple(sorted(ids))) for publisher, ids in ordered)
 
 
-def build_digest(articles: Sequence[Article], grouping: Grouping) -> Digest:
-    """The digest of a grouped corpus."""
+def build_digest(
+    articles: Sequence[Article],
+    grouping: Grouping,
+    points_of: Callable[[Sequence[Article]], tuple[KeyPoint, ...]] | None = None,
+) -> Digest:
+    """The digest of a grouped corpus; `points_of` works out an event's key
+    points from its articles (`key_points`, or the same remembered from
+    an earlier build, digest_cache.py)."""
+    points_of = points_of or key_points
     gazetteer = names.gazetteer()
     by_id = {a.identifier: a for a in articles}
     found = {a.identifier: find_quotes(a, gazetteer) for a in articles}
@@ -437,7 +444,7 @@ def build_digest(articles: Sequence[Article], grouping: Grouping) -> Digest:
         quotes = [q for a in members for q in found[a.identifier]]
         quotes.sort(key=lambda q: q.speaker is None)  # stable: named speakers first
         events.append(
-            EventDigest(event.id, key_points(members), tuple(quotes[:MAX_QUOTES]), sources(members))
+            EventDigest(event.id, points_of(members), tuple(quotes[:MAX_QUOTES]), sources(members))
         )
     return Digest(
         events=tuple(events),

@@ -34,6 +34,7 @@ from pelican.utils import order_content
 
 from . import (
     digest,
+    digest_cache,
     group,
     names,
     outputs,
@@ -77,13 +78,14 @@ def _in_background(function, *args):
     def result():
         with timing.waiting():
             try:
-                outcome, value, stages = receiving.recv()
+                outcome, value, (stages, counts) = receiving.recv()
             except EOFError:
-                outcome, value, stages = "error", "the worker process died", {}
+                outcome, value, stages, counts = "error", "the worker process died", {}, {}
             finally:
                 receiving.close()
                 child.join()
         timing.add_alongside(stages)
+        timing.add_counts(counts)
         if outcome == "error":
             logger.warning("background %s failed (%s); running it here", function.__name__, value)
             return function(*args)
@@ -92,17 +94,21 @@ def _in_background(function, *args):
     return result
 
 
-def _build_digest(records, grouping) -> digest.Digest:
+def _build_digest(records, grouping, cache_folder: str) -> digest.Digest:
     with timing.stage("digest"):
-        return digest.build_digest(records, grouping)
+        remembered = digest_cache.RememberedKeyPoints(cache_folder)
+        result = digest.build_digest(records, grouping, remembered)
+        remembered.save()
+        return result
 
 
 def _send_result(sending, function, args) -> None:
-    timing.take()  # the parent's stage times came along with the fork
+    timing.take()  # the parent's stage times and counts came along with the fork
+    timing.take_counts()
     try:
-        sending.send(("ok", function(*args), timing.take()))
+        sending.send(("ok", function(*args), (timing.take(), timing.take_counts())))
     except Exception as error:  # reported by the parent, which then retries
-        sending.send(("error", repr(error), {}))
+        sending.send(("error", repr(error), ({}, {})))
     finally:
         sending.close()
 
@@ -293,9 +299,11 @@ def forget_recurring_lines(articles) -> None:
     """Move the folder's learned furniture (recurring.py) out of each
     article's text: the per-file results stay cached as they were, and
     only the articles that hold such lines get a new body."""
-    learned = recurring.learn([a.news for a in articles])
-    for article in articles:
-        cleaned = recurring.apply(article.news, learned)
+    records = [a.news for a in articles]
+    keys = [recurring.line_keys(record) for record in records]
+    learned = recurring.learn(records, keys)
+    for article, article_keys in zip(articles, keys, strict=True):
+        cleaned = recurring.apply(article.news, learned, article_keys)
         if cleaned is article.news:
             continue
         article.news = cleaned
@@ -455,12 +463,12 @@ class DigestGenerator(Generator):
         """The digest is only read by the pages this generator writes, so on
         a big corpus it is worked out on the second core while Pelican
         renders the article pages; `generate_output` collects it."""
-        records, grouping = self.records, self.grouping
+        records, grouping, cache = self.records, self.grouping, self.settings["CACHE_PATH"]
         if not grouping:
             return lambda: digest.Digest(events=(), entities=(), sources=())
         if len(records) >= PARALLEL_MIN_FILES and can_fork_workers(self.settings):
-            return _in_background(_build_digest, records, grouping)
-        return lambda: _build_digest(records, grouping)
+            return _in_background(_build_digest, records, grouping, cache)
+        return lambda: _build_digest(records, grouping, cache)
 
     def _stories(self) -> list[EventPage]:
         """The front page's stories: a catalog's trips in their order (the

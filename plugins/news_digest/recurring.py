@@ -20,8 +20,8 @@ rest of the same widget: "Not now", "Turn on").
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -76,27 +76,32 @@ def has_cue(text: str) -> bool:
     return any(pattern.search(text) for pattern in weak)
 
 
-def learn(articles: Sequence[Article]) -> dict[str, int]:
-    """The folder's recurring furniture: normalised line → articles it is in."""
+def line_keys(article: Article) -> list[str]:
+    """Each kept line's key (its normalised text): worked out once per
+    build and shared by `learn` and `apply`."""
+    return [normalize(line.text) for line in article.clean.kept]
+
+
+def learn(articles: Sequence[Article], keys: Sequence[list[str]] | None = None) -> dict[str, int]:
+    """The folder's recurring furniture: normalised line → articles it is
+    in; `keys` are the articles' `line_keys`, when already known."""
+    keys = [line_keys(a) for a in articles] if keys is None else keys
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)  # key → (article, position)
-    keys: list[list[str]] = []
+    spread: Counter[str] = Counter()  # key → how many articles hold it
     texts: dict[str, str] = {}  # a line's key → its text where first seen
-    for index, article in enumerate(articles):
-        article_keys = [normalize(line.text) for line in article.clean.kept]
-        keys.append(article_keys)
+    for index, (article, article_keys) in enumerate(zip(articles, keys, strict=True)):
         for line, key in zip(article.clean.kept, article_keys, strict=True):
             texts.setdefault(key, line.text)
-        seen: set[str] = set()
+        seen = set(article_keys)
+        spread.update(seen)
         for position, key in enumerate(article_keys):
-            if key and key not in seen and len(key) <= MAX_LINE_CHARS:
-                seen.add(key)
+            if key and key in seen and len(key) <= MAX_LINE_CHARS:
+                seen.discard(key)
                 where[key].append((index, position))
     recurring = {key: places for key, places in where.items() if len(places) >= MIN_ARTICLES}
     if not recurring:
         return {}
-    evidence = [
-        frozenset(k for k in article_keys if _plain_sentence(texts[k])) for article_keys in keys
-    ]
+    evidence = _Evidence(keys, texts, spread)
     recurring = {
         key: places
         for key, places in recurring.items()
@@ -109,6 +114,30 @@ def learn(articles: Sequence[Article]) -> dict[str, int]:
         if all(_next_to(keys[index], position, confirmed) for index, position in places):
             confirmed.add(key)
     return {key: len(recurring[key]) for key in confirmed}
+
+
+class _Evidence(dict):
+    """An article's plain sentences (by its index), worked out when the
+    story check first asks for them. Only a sentence that two articles or
+    more hold can be shared by two of them, so the others are never
+    looked at: the same answers, for a fraction of the work."""
+
+    def __init__(self, keys: Sequence[list[str]], texts: dict[str, str], spread: Counter[str]):
+        super().__init__()
+        self.keys, self.texts, self.spread = keys, texts, spread
+        self.plain: dict[str, bool] = {}
+
+    def __missing__(self, index: int) -> frozenset[str]:
+        found = frozenset(
+            key for key in self.keys[index] if self.spread[key] >= 2 and self._plain(key)
+        )
+        self[index] = found
+        return found
+
+    def _plain(self, key: str) -> bool:
+        if key not in self.plain:
+            self.plain[key] = _plain_sentence(self.texts[key])
+        return self.plain[key]
 
 
 def _plain_sentence(text: str) -> bool:
@@ -125,7 +154,7 @@ def _widget_label(text: str) -> bool:
     return not ends_sentence(text) and len(text.split()) <= WEAK_CUE_MAX_WORDS
 
 
-def _stories(articles: list[int], evidence: list[frozenset[str]]) -> int:
+def _stories(articles: list[int], evidence: Mapping[int, frozenset[str]]) -> int:
     """How many different stories these articles tell: articles sharing
     `SAME_STORY_SENTENCES` plain sentences are one story (union-find)."""
     if len(articles) > STORY_CHECK_MAX:
@@ -151,11 +180,13 @@ def _next_to(article_keys: list[str], position: int, confirmed: set[str]) -> boo
     return any(key in confirmed for key in before + after)
 
 
-def apply(article: Article, learned: dict[str, int]) -> Article:
-    """The article with its learned furniture moved to the removal record."""
+def apply(article: Article, learned: dict[str, int], keys: list[str] | None = None) -> Article:
+    """The article with its learned furniture moved to the removal record
+    (`keys`: its `line_keys`, when already known)."""
     if not learned:
         return article
-    found = [(line, learned.get(normalize(line.text))) for line in article.clean.kept]
+    keys = line_keys(article) if keys is None else keys
+    found = [(line, learned.get(key)) for line, key in zip(article.clean.kept, keys, strict=True)]
     if not any(count for _line, count in found):
         return article
     kept = tuple(line for line, count in found if not count)

@@ -19,7 +19,8 @@ STAGES = ("read", "clean", "infer", "group", "digest", "search_index")
 
 #: What a rebuild redid and what it reused: articles through the per-file
 #: stages or from the cache, files written or left unchanged, files swept,
-#: search shards indexed again or kept as they were.
+#: search shards indexed again or kept as they were, events whose key
+#: points were worked out or remembered from an earlier build.
 COUNTS = (
     "articles",
     "articles_processed",
@@ -28,6 +29,8 @@ COUNTS = (
     "files_swept",
     "search_shards_built",
     "search_shards_kept",
+    "events_digested",
+    "events_remembered",
 )
 
 _seconds: dict[str, float] = defaultdict(float)  # stages run by the build's own thread
@@ -78,6 +81,18 @@ def take() -> dict[str, float]:
     taken = dict(_seconds)
     _seconds.clear()
     return taken
+
+
+def take_counts() -> dict[str, int]:
+    """The counts recorded so far, cleared (for a worker process to send)."""
+    taken = dict(_counts)
+    _counts.clear()
+    return taken
+
+
+def add_counts(counts: dict[str, int]) -> None:
+    """Add the counts of a worker process."""
+    _counts.update(counts)
 
 
 def add_alongside(seconds: dict[str, float]) -> None:

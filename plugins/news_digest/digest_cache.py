@@ -1,0 +1,87 @@
+"""Each event's key points, remembered between builds.
+
+Working out an event's key points (digest.key_points) is most of the
+digest's work, and it depends on nothing but the event's articles. So the
+key points are kept in the cache folder under a fingerprint of those
+articles (their records, in order), and a rebuild works them out again
+only for the events whose articles changed: one edited article costs its
+own event's key points, not the whole folder's. The fingerprint covers the
+whole record of every member, so a remembered result is exactly what the
+work would give; the cache folder itself belongs to this version of the
+code and its settings (plugin.configure), so new rules never meet old
+results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from collections.abc import Sequence
+
+from . import digest, timing
+from .model import Article
+
+logger = logging.getLogger(__name__)
+
+#: The file in the cache folder that holds the remembered key points.
+FILE_NAME = "key-points.pickle"
+
+
+class RememberedKeyPoints:
+    """`digest.key_points`, answered from the cache folder when the same
+    articles were digested before; `save` keeps what this build used."""
+
+    def __init__(self, folder: str):
+        self.path = os.path.join(folder, FILE_NAME)
+        self.known: dict[str, tuple[digest.KeyPoint, ...]] = _load(self.path)
+        self.used: dict[str, tuple[digest.KeyPoint, ...]] = {}
+
+    def __call__(self, members: Sequence[Article]) -> tuple[digest.KeyPoint, ...]:
+        key = fingerprint(members)
+        points = self.used.get(key, self.known.get(key))
+        if points is None:
+            points = digest.key_points(members)
+            timing.count("events_digested")
+        else:
+            timing.count("events_remembered")
+        self.used[key] = points
+        return points
+
+    def save(self) -> None:
+        """Keep this build's key points (and only those: an event that is
+        gone is forgotten), unless they are what the file already holds."""
+        if self.used == self.known:
+            return
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            partial = self.path + ".partial"
+            with open(partial, "wb") as handle:
+                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.path)
+        except OSError as error:  # the next build works them out again
+            logger.warning("key points not remembered for the next build: %s", error)
+
+
+def fingerprint(members: Sequence[Article]) -> str:
+    """The event's articles, in order, whole records and all, by value
+    (their repr: a pickle would also record which equal strings happen to
+    be one object, which differs between a fresh record and a cached one)."""
+    digest_ = hashlib.sha256()
+    for article in members:
+        digest_.update(hashlib.sha256(repr(article).encode("utf-8", "surrogatepass")).digest())
+    return digest_.hexdigest()
+
+
+def _load(path: str) -> dict:
+    """What an earlier build remembered; nothing when the file is missing,
+    unreadable or not what this module writes."""
+    try:
+        with open(path, "rb") as handle:
+            known = pickle.load(handle)
+    except FileNotFoundError:
+        return {}
+    except Exception:  # a truncated or foreign file: worked out again
+        return {}
+    return known if isinstance(known, dict) else {}
