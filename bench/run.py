@@ -947,11 +947,15 @@ def _memory_cause(stats: dict) -> str:
     if name.startswith("pagefind"):
         cause += (
             ". Pagefind's indexer keeps the whole index in memory until it writes it "
-            "(about 170 KB per article page here; upstream Pagefind issue #842 reports "
-            "the same growth). Feeding it the cleaned texts through its Python API "
-            "instead of the pages was measured too: 1.25 GB at 5000, and that API's "
-            "service wrapper reads one answer per 0.1 s (8 minutes for 5000 records), "
-            "so it is not used. Without a different search engine this target cannot be met"
+            "(about 170 KB per article page here; upstream Pagefind issue #842); A indexes "
+            "in shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES pages, one at a time, so "
+            "this is one shard's worth"
+        )
+    elif name.startswith("pelican"):
+        cause += (
+            ". A's Pelican process holds every article's record and page, and peaks while "
+            "grouping, which compares the TF-IDF vectors of every article of a day "
+            "(about 16 KB per article at 10,000)"
         )
     return cause
 
@@ -1027,12 +1031,12 @@ def targets(cold, runs, sizes, warm_share, quick) -> list[str]:
         if warm_share > TARGET_WARM_SHARE:
             detail += f"; over by {100 * (warm_share - TARGET_WARM_SHARE):.0f} points"
             detail += (
-                "; cause: only the per-file stages come from the cache: Pelican "
-                "re-renders every page (render; only the files whose bytes changed are "
-                "written, see the counts above), Pagefind re-indexes every article page "
-                "(it has no incremental mode, and the index is not sharded yet), and the "
-                "group and digest stages run over the whole corpus again (see the warm row "
-                "above)"
+                "; cause: Pelican renders every page again (render; only the files whose "
+                "bytes changed are written, see the counts above) and grouping runs over "
+                "the whole folder again (a changed article changes every term's weight, so "
+                "only a full pass gives a cold build's result); the per-file stages, the "
+                "key points of unchanged events and the search shards whose pages did not "
+                "change come from the cache (see the warm row above)"
             )
         out.append(f"- {what}: " + _verdict(warm_share <= TARGET_WARM_SHARE, detail))
     if quick:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RawArticle:
     """One input file decoded to text; `lines` keeps every physical line."""
 
@@ -26,7 +26,7 @@ class RawArticle:
     problems: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Line:
     """A line of article text and its 1-based line number in the raw file.
 
@@ -43,7 +43,7 @@ class Line:
 REMOVAL_KINDS = ("headline", "date-field", "dateline", "credit", "repeat", "boilerplate")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Removal:
     """A line (or the leading part of one) taken out of the text, and why.
 
@@ -69,7 +69,7 @@ class Removal:
         return self.kind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Dateline:
     """The `PLACE, Outlet.com - ` prefix of a lead paragraph."""
 
@@ -78,7 +78,7 @@ class Dateline:
     outlet: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Credit:
     """A credit such as `(Tribunnews.com/Whiesa)` or `Penulis: Ani`."""
 
@@ -87,7 +87,7 @@ class Credit:
     author: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CleanArticle:
     """The reading text of an article plus the record of what was removed."""
 
@@ -105,7 +105,7 @@ class CleanArticle:
         return "\n".join(line.text for line in self.kept)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Evidence:
     """Why a value was inferred, as data: a key of the `evidence` table in
     data/ui.toml and the values it quotes (the article's own words, dates,
@@ -125,7 +125,7 @@ class Evidence:
         return dict(self.values)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StoryTerms:
     """An article's story terms and their weights, kept compact. As a
     tuple of (term, weight) pairs, the 340 or so terms of an article took
@@ -163,7 +163,7 @@ class StoryTerms:
         return len(self.weights) // array("d").itemsize
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fact:
     """An inferred value with the evidence for it; `value` None = unknown."""
 
@@ -171,7 +171,7 @@ class Fact:
     evidence: Evidence
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DateFinding:
     """When an article was published, and how sure we are.
 
@@ -195,7 +195,7 @@ class DateFinding:
 UNKNOWN_DATE = DateFinding(level="unknown", evidence=Evidence.of("no_date"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DateCue:
     """A partial date in the text ("pada hari Kamis", "10 Januari").
 
@@ -211,7 +211,7 @@ class DateCue:
     month: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Override:
     """Values an editor set by hand in a sidecar file next to the article."""
 
@@ -223,7 +223,7 @@ class Override:
     trip: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ArticleMetadata:
     """What the infer stage learned about one article from its own text."""
 
@@ -245,7 +245,7 @@ class ArticleMetadata:
     story_terms: StoryTerms = StoryTerms()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Article:
     """Everything the per-file stages know about one input file."""
 
@@ -257,7 +257,7 @@ class Article:
     problems: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Leg:
     """One stop of a trip: where, and on which days."""
 
@@ -270,7 +270,7 @@ class Leg:
         return self.start <= day <= self.end
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     """A trip from the catalog, or a story found by automatic grouping."""
 
@@ -291,7 +291,7 @@ class Event:
         return self.number or self.name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Placement:
     """Where the group stage put one article: its event and its final date."""
 
@@ -301,7 +301,7 @@ class Placement:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Grouping:
     """The group stage's result: events in date order, placements by article."""
 
@@ -310,7 +310,7 @@ class Grouping:
     articles_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Section:
     """Part of an event page: the articles reporting one leg of a trip, or
     one day of a story. A section with no leg and no day holds the
