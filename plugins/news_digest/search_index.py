@@ -4,10 +4,10 @@ Pagefind holds every page it indexes in memory until it writes the index
 (Pagefind issue #842), so one index over a large folder needs memory in
 proportion to the folder. The article pages are therefore indexed in
 shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES pages (1,000: about 200 MB
-for Pagefind), one after another, each into a bundle
-of its own (`pagefind/0/`, `pagefind/1/`, …); the browser loads the first
-and merges the others into it (Pagefind's `mergeIndex`), so search works
-as one index. A page belongs to the shard its address hashes to, so a
+for Pagefind), one after another, each into a bundle of its own
+(`pagefind/0/`, `pagefind/1/`, …); the browser loads the first and merges
+the others into it (Pagefind's `mergeIndex`), so search works as one
+index. A page belongs to the shard its address hashes to, so a
 changed page changes one shard, and a shard whose pages are byte for byte
 the ones it was built from (its fingerprint, kept in the cache) is left as
 it is. A page whose bytes change (a new line in its article, another
@@ -133,9 +133,12 @@ def _fingerprint(version: str, language: str, output_path: str, pages) -> str:
     and each page's address and bytes."""
     digest = hashlib.sha256(f"{version}\0{language}".encode())
     for page in pages:
-        with open(os.path.join(output_path, page), "rb") as handle:
-            data = handle.read()
-        digest.update(b"\0" + page.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+        try:
+            with open(os.path.join(output_path, page), "rb") as handle:
+                data = hashlib.sha256(handle.read()).digest()
+        except OSError:  # not written: indexing it says so (`_build`)
+            data = b"missing"
+        digest.update(b"\0" + page.encode("utf-8") + b"\0" + data)
     return digest.hexdigest()
 
 
@@ -164,6 +167,8 @@ def page_glob(pages: list[str]) -> str:
 
 
 def _escaped(match: re.Match) -> str:
+    """A special character escaped; a backslash, which wax cannot match,
+    as any one character."""
     return "?" if match.group() == "\\" else "\\" + match.group()
 
 
