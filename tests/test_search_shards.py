@@ -162,3 +162,12 @@ def test_fewer_shards_leave_no_stale_bundle_behind(tmp_path):
     assert [b.name for b in _bundles(site)] == ["0"]
     assert _indexed(site / "pagefind" / "0") == 5
     assert 'data-merge=""' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_missing_from_disk_is_reported_and_the_rest_indexed(tmp_path, caplog):
+    site = tmp_path / "site"
+    _page(site / "artikel", "ada", "kabar")
+    bundles = {"pagefind/0/": ("artikel/ada/index.html", "artikel/hilang/index.html")}
+    search_index._index_shards(str(site), bundles, "id", str(tmp_path / "cache" / "m.json"))
+    assert _indexed(site / "pagefind" / "0") == 1
+    assert [r.getMessage() for r in caplog.records if "1 of its 2" in r.getMessage()]
