@@ -4,7 +4,7 @@ Pagefind holds every page it indexes in memory until it writes the index
 (Pagefind issue #842), so one index over a large folder needs memory in
 proportion to the folder. The article pages are therefore indexed in
 shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES pages (1,000: about 200 MB
-for Pagefind), one after another, each into a bundle of its own
+for Pagefind), two at a time, each into a bundle of its own
 (`pagefind/0/`, `pagefind/1/`, …); the browser loads the first and merges
 the others into it (Pagefind's `mergeIndex`), so search works as one
 index. A page belongs to the shard its address hashes to, so a
@@ -39,6 +39,10 @@ GLOB_PAGES = 500
 #: need no escape, and matches no backslash at all, so a backslash, which
 #: no slug holds, becomes `?`).
 _GLOB_SPECIAL = re.compile(r"[*?\[\]{}<>,:$()\\]")
+#: Shards indexed at the same time: Pagefind's service answers each
+#: request only every 0.1 s, so a second shard's indexing fills the first's
+#: waits; each shard still has a Pagefind process (and memory) of its own.
+SHARDS_AT_ONCE = 2
 #: The folder of the search bundles, below the output folder.
 BUNDLES_FOLDER = "pagefind"
 #: The file in the cache that remembers each shard's fingerprint.
@@ -111,6 +115,7 @@ def _index_shards(output_path, bundles, language, manifest_path) -> None:
     # an earlier build's shards of this output folder are forgotten
     known = {k: v for k, v in known.items() if not k.startswith(root) or k in folders}
     version = metadata.version("pagefind")
+    todo = []
     for folder, bundle in folders.items():
         pages = bundles[bundle]
         fingerprint = _fingerprint(version, language, output_path, pages)
@@ -119,13 +124,23 @@ def _index_shards(output_path, bundles, language, manifest_path) -> None:
         ):
             outputs.settled(folder)
             timing.count("search_shards_kept")
-            continue
-        known.pop(folder, None)  # until it is built again
-        outputs.rebuilt_whole(folder)
-        asyncio.run(asyncio.wait_for(_build(output_path, folder, pages, language), TIMEOUT_SECONDS))
-        known[folder] = fingerprint
-        timing.count("search_shards_built")
+        else:
+            known.pop(folder, None)  # until it is built again
+            todo.append((folder, pages, fingerprint))
+    for start in range(0, len(todo), SHARDS_AT_ONCE):
+        batch = todo[start : start + SHARDS_AT_ONCE]
+        for folder, _, _ in batch:
+            outputs.rebuilt_whole(folder)
+        builds = [_build(output_path, folder, pages, language) for folder, pages, _ in batch]
+        asyncio.run(asyncio.wait_for(_together(builds), TIMEOUT_SECONDS))
+        for folder, _, fingerprint in batch:
+            known[folder] = fingerprint
+            timing.count("search_shards_built")
         _save(manifest_path, known)
+
+
+async def _together(builds) -> None:
+    await asyncio.gather(*builds)
 
 
 def _fingerprint(version: str, language: str, output_path: str, pages) -> str:
