@@ -937,13 +937,13 @@ def _cause(stats: dict, count: int = 3) -> str:
     return "; cause: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in top)
 
 
-def _memory_cause(stats: dict) -> str:
+def _memory_cause(stats: dict, where: str = "the largest size") -> str:
     processes = stats.get("processes") or {}
     if not processes:
         return ""
     name, kb = max(processes.items(), key=lambda kv: kv[1])
     others = ", ".join(f"{n} {k / 1024:.0f} MB" for n, k in sorted(processes.items()) if n != name)
-    cause = f" (cause at the largest size: {name} peaks at {kb / 1024:.0f} MB; {others})"
+    cause = f" (cause at {where}: {name} peaks at {kb / 1024:.0f} MB; {others})"
     if name.startswith("pagefind"):
         cause += (
             ". Pagefind's indexer keeps the whole index in memory until it writes it "
@@ -991,7 +991,7 @@ def targets(cold, runs, sizes, warm_share, quick) -> list[str]:
     ok = max(ratios.values()) <= TARGET_MEMORY_RATIO
     if not ok:  # the cause where A is over most
         worst = max(ratios, key=ratios.get)
-        detail += _memory_cause(cold[worst, "A"]).replace("the largest size", f"{worst}")
+        detail += _memory_cause(cold[worst, "A"], str(worst))
     out.append("- A peak RSS ≤ B's (Pelican + Pagefind): " + _verdict(ok, detail))
     what = f"A peak RSS ≤ {TARGET_MEMORY_MIB} MiB at 10000"
     if (10000, "A") in cold:

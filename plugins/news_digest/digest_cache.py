@@ -20,7 +20,7 @@ import os
 import pickle
 from collections.abc import Sequence
 
-from . import digest, timing
+from . import digest, outputs, timing
 from .model import Article
 
 logger = logging.getLogger(__name__)
@@ -55,11 +55,9 @@ class RememberedKeyPoints:
         if self.used == self.known:
             return
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            partial = self.path + ".partial"
-            with open(partial, "wb") as handle:
-                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(partial, self.path)
+            outputs.replace_whole(
+                self.path, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+            )
         except OSError as error:  # the next build works them out again
             logger.warning("key points not remembered for the next build: %s", error)
 
@@ -80,8 +78,6 @@ def _load(path: str) -> dict:
     try:
         with open(path, "rb") as handle:
             known = pickle.load(handle)
-    except FileNotFoundError:
-        return {}
-    except Exception:  # a truncated or foreign file: worked out again
+    except Exception:  # missing, truncated or foreign: worked out again
         return {}
     return known if isinstance(known, dict) else {}

@@ -71,6 +71,17 @@ def write_bytes(path: str, data: bytes) -> bool:
     return True
 
 
+def replace_whole(path: str, data: bytes) -> None:
+    """Write `data` to `path` so that a reader finds the old file or the new
+    one, never half of one (the cache's remembered results: a build that
+    stops midway leaves them usable)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    partial = path + ".partial"
+    with open(partial, "wb") as handle:
+        handle.write(data)
+    os.replace(partial, path)
+
+
 class _Unchanged(io.StringIO):
     """What Pelican's writer writes to a file, written on close only if
     the bytes differ from the file's."""

@@ -771,10 +771,11 @@ def _refuse_missing_input(settings) -> None:
 
 
 def _refuse_unsafe_output(settings) -> None:
-    """Pelican empties the output folder before a build (so that it holds
-    exactly this build, and the search index only its pages); stop with a
-    message, before anything is deleted, when that folder is one that must
-    never be emptied."""
+    """The build sweeps from the output folder every file it did not write
+    (outputs.sweep), so that it holds exactly this build (and Pelican
+    empties it when DELETE_OUTPUT_DIRECTORY is set); stop with a message,
+    before anything is deleted, when that folder is one that must never be
+    emptied."""
     content = settings["PATH"]
     inputs = [os.path.join(content, path) for path in settings.get("ARTICLE_PATHS", [])]
     why = site_files.unsafe_output(settings["OUTPUT_PATH"], [content, *inputs])

@@ -188,8 +188,4 @@ def _escaped(match: re.Match) -> str:
 
 
 def _save(manifest_path: str, known: dict) -> None:
-    os.makedirs(os.path.dirname(manifest_path), exist_ok=True)
-    partial = manifest_path + ".partial"
-    with open(partial, "w", encoding="utf-8") as handle:
-        json.dump(known, handle, sort_keys=True, indent=0)
-    os.replace(partial, manifest_path)
+    outputs.replace_whole(manifest_path, json.dumps(known, sort_keys=True, indent=0).encode())
