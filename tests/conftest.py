@@ -107,9 +107,9 @@ def seed_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def events_site(tmp_path_factory) -> Path:
     """The site built once from tests/fixtures/events (no trip catalog),
-    read-only; three events per page of the events index, so it has pages."""
+    read-only; one story per page of the stories index, so it has pages."""
     output = tmp_path_factory.mktemp("events") / "output"
-    return build_site(output, seeds=EVENTS, NEWS_DIGEST_EVENTS_PER_PAGE=3)
+    return build_site(output, seeds=EVENTS, NEWS_DIGEST_EVENTS_PER_PAGE=1)
 
 
 @pytest.fixture(scope="session")

@@ -315,14 +315,29 @@ def test_front_page_is_the_digest(seed_site):
 def test_folder_without_catalog_gets_a_digest(events_site):
     output = events_site
     summary = json.loads((output / "digest.json").read_text(encoding="utf-8"))
-    assert len(summary["events"]) == 8  # as in test_site
+    # the ship, the evacuation and the market close (a story of three days);
+    # the flood and the match are alone in their stories
+    assert len(summary["events"]) == 3  # as in test_site
+    unplaced = {a["identifier"] for a in summary["unplaced_articles"]}
+    assert unplaced == {"liputan6-banjir-jakarta", "tempo-timnas-menang"}
     events = _event_documents(output, summary)
     ship = next(
         e for e in events.values() if "ap-madleen" in {a["identifier"] for a in e["articles"]}
     )
     assert len(ship["articles"]) == 3
     assert ship["key_points"]
-    assert '<svg class="timeline"' in (output / "index.html").read_text(encoding="utf-8")
+    market = next(e for e in summary["events"] if e["id"].startswith("2025-06-16-ihsg"))
+    assert [d["day"] for d in market["days"]] == ["2025-06-16", "2025-06-17", "2025-06-18"]
+    assert [d["article_count"] for d in market["days"]] == [1, 1, 1]
+    documents = _event_documents(output, summary)
+    assert [d["articles"] for d in documents[market["id"]]["days"]] == [
+        ["liputan6-ihsg-ditutup-16-juni"],
+        ["liputan6-ihsg-ditutup-17-juni"],
+        ["liputan6-ihsg-ditutup-18-juni"],
+    ]
+    assert '<svg class="timeline stories-timeline"' in (output / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_timeline_marks_each_articles_certainty_and_trips_without_coverage():

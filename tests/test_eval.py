@@ -42,3 +42,21 @@ def test_line_scores_count_what_they_claim():
     truth = {"a": "x", "b": "x", "c": "y"}
     score = evaluate._pairs({"a": "1", "b": "2", "c": "2"}, truth)
     assert (score.tp, score.fp, score.fn) == (0, 1, 1)
+
+
+def test_story_labels_nest_events_in_stories_in_threads():
+    """Within a folder, every article of one event has one story, and every
+    article of one story has one thread (tests/eval/README.md)."""
+    story_of, thread_of = {}, {}
+    for row in evaluate._rows("events"):
+        folder = (row["corpus"], row["folder"])
+        assert row["story"] not in ("", "?") and row["thread"] not in ("", "?"), row["file"]
+        assert story_of.setdefault((folder, row["event"]), row["story"]) == row["story"], row
+        assert thread_of.setdefault((folder, row["story"]), row["thread"]) == row["thread"], row
+
+
+def test_cases_of_one_agency_on_the_same_days_stay_apart(report):
+    # the trap of a topic folder: one agency, one building, one city in every
+    # article, and some twenty different cases; held out, as every figure
+    folder = report["events"]["folders"]["indonews-2025-06-18-20/kpk-korupsi"]
+    assert folder["story"]["precision"] >= 0.9

@@ -252,12 +252,13 @@ def test_archive_months_are_newest_first(seed_site):
     assert months == ["2024/10", "2024/03", "2024/01", "2023/11"]
 
 
-def test_folder_without_catalog_builds_into_events(events_site):
+def test_folder_without_catalog_builds_into_stories(events_site):
     output = events_site
     pages = sorted((output / "perjalanan").glob("*/index.html"))
-    # the aid ship, the evacuation, the arrival a day later, a flood, a
-    # football match, and a market close on each of three days
-    assert len(pages) == 8
+    # the aid ship; the evacuation and the arrival a day later; the market
+    # close on each of three days. The flood and the football match are
+    # alone in their stories: listed by day, no page of their own.
+    assert len(pages) == 3
     ship = next(p for p in pages if "madleen" in p.parent.name)
     assert ship.read_text(encoding="utf-8").count('class="article-item"') == 3
     html = page_for(output, "ap-madleen")
@@ -279,7 +280,7 @@ def test_the_events_index_is_paginated_and_lists_every_event_once(events_site):
         events_site / "perjalanan" / "halaman" / "3" / "index.html",
     ]
     listed = [_EVENT_LINK.findall(page.read_text(encoding="utf-8")) for page in pages]
-    assert [len(ids) for ids in listed] == [3, 3, 2]  # three per page in this fixture
+    assert [len(ids) for ids in listed] == [1, 1, 1]  # one per page in this fixture
     every = [i for ids in listed for i in ids]
     assert sorted(every) == sorted(
         p.name
@@ -301,16 +302,18 @@ def test_an_event_page_holds_its_own_digest_and_coverage(events_site):
 
 
 def test_the_front_page_shows_the_top_stories_and_links_the_rest(tmp_path, monkeypatch):
-    monkeypatch.setattr(plugin.digest, "MAX_STORIES", 3)
+    monkeypatch.setattr(plugin.digest, "MAX_STORIES", 2)
     output = build_site(tmp_path / "output", seeds=ROOT / "tests" / "fixtures" / "events")
     html = (output / "index.html").read_text(encoding="utf-8")
-    assert html.count('class="event-summary"') == 3
-    assert "Semua 8 peristiwa" in html
+    shown = re.findall(r'class="event-summary" id="([^"]+)"', html)
+    # two stories, then the articles alone in their stories, by day
+    assert len(shown) == 3 and shown[-1] == "tanpa-perjalanan"
+    assert "Semua 3 cerita" in html
+    assert "Artikel lain, per hari" in html
     # the most carried and newest story first: the evacuation, three articles
     # from two named outlets and one that does not name itself, ahead of the
     # aid ship (as many outlets, nine days older)
-    shown = re.findall(r'class="event-summary" id="([^"]+)"', html)
-    assert shown[0].startswith("2025-06-18-wni")
+    assert shown[0].startswith("2025-06-18-kemlu-evakuasi")
     assert "madleen" in shown[1]
 
 
@@ -420,13 +423,46 @@ def test_a_warm_build_equals_a_cold_one_file_for_file(tmp_path):
     warm = run_pelican(tmp_path / "warm", EVENTS, hash_seed="2")
     assert warm.returncode == 0, warm.stderr
 
-    def files(site: Path) -> dict[str, bytes]:
-        return {
-            str(p.relative_to(site)): p.read_bytes()
-            for p in site.rglob("*")
-            if p.is_file() and "pagefind" not in p.relative_to(site).parts
-        }
-
-    first, second = files(tmp_path / "cold" / "out"), files(tmp_path / "warm" / "out")
+    first, second = _site_files(tmp_path / "cold" / "out"), _site_files(tmp_path / "warm" / "out")
     assert len(first) > 20 and sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    """Every output file's bytes, Pagefind's index aside (Pagefind varies
+    its files' byte order from run to run)."""
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and "pagefind" not in p.relative_to(site).parts
+    }
+
+
+def test_after_one_article_changes_a_warm_build_equals_a_cold_one(tmp_path):
+    """One article edited between two builds: the warm build (the first
+    build's cache, another hash seed) gives the cold build's site, and
+    the stories the edit does not touch keep their names and addresses."""
+    import shutil
+
+    folder = tmp_path / "folder"
+    shutil.copytree(EVENTS, folder)
+    before = run_pelican(tmp_path / "warm", folder, hash_seed="1")
+    assert before.returncode == 0, before.stderr
+    stories_before = json.loads((tmp_path / "warm" / "out" / "digest.json").read_text())["events"]
+    edited = folder / "liputan6-ihsg-ditutup-17-juni.txt"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nAnalis memperkirakan IHSG bergerak mendatar.\n",
+        encoding="utf-8",
+    )
+    warm = run_pelican(tmp_path / "warm", folder, hash_seed="2")
+    assert warm.returncode == 0, warm.stderr
+    cold = run_pelican(tmp_path / "cold", folder, hash_seed="3")
+    assert cold.returncode == 0, cold.stderr
+    first, second = _site_files(tmp_path / "cold" / "out"), _site_files(tmp_path / "warm" / "out")
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    stories_after = json.loads((tmp_path / "cold" / "out" / "digest.json").read_text())["events"]
+    untouched = [
+        (e["id"], e["name"]) for e in stories_before if not e["id"].startswith("2025-06-16-ihsg")
+    ]
+    assert untouched and set(untouched) <= {(e["id"], e["name"]) for e in stories_after}

@@ -74,7 +74,7 @@ def test_an_english_folder_gets_an_english_site(english_site):
 def test_the_english_site_is_named_and_dated_in_english(english_site):
     front = (english_site / "index.html").read_text(encoding="utf-8")
     assert "<title>News digest: english-news-2023-03" in front
-    assert re.search(r"\d+ events · 213 articles · \d+ sources", front)
+    assert re.search(r"\d+ stories · 213 articles · \d+ sources", front)
     archive = (english_site / "arsip" / "index.html").read_text(encoding="utf-8")
     assert "March 2023</a>" in archive and "Maret" not in archive
     article = article_pages(english_site)[0].read_text(encoding="utf-8")

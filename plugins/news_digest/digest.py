@@ -30,7 +30,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from . import coverage, names, tables, terms
+from . import coverage, group, names, tables, terms
 from .model import Article, Grouping
 from .text import ends_sentence, normalize, sentences
 
@@ -468,32 +468,55 @@ STORY_HALF_LIFE_DAYS = 7.0
 RECENCY_SHARE = 0.5
 
 
+#: A thread shows at most this many of its stories on the front page (its
+#: most important), so the week's biggest news leads without filling it.
+MAX_THREAD_STORIES = 5
+
+
 def top_stories(grouping: Grouping, articles: Sequence[Article]) -> tuple[str, ...]:
     """The events the front page shows, most important first: weighted by
     how many outlets carry them (each counts one) and how many articles
     (growing slowly), and by how recent they are (RECENCY_SHARE of the
     weight, halving per STORY_HALF_LIFE_DAYS of age). Undated events count
-    as old as the folder's oldest. Ties go to the newer, then to the event
-    id, so the order never depends on the input's order."""
+    as old as the folder's oldest. The stories of one thread come together
+    (its MAX_THREAD_STORIES most important), where the thread weighs as one
+    story of all its articles would (those alone in their story too), so a
+    war told as a dozen small stories leads as one block. Ties go to the newer, then to the id, so
+    the order never depends on the input's order."""
     by_id = {a.identifier: a for a in articles}
     days = [e.end or e.start for e in grouping.events if e.end or e.start]
     newest = max(days, default=date.min)
     oldest = min(days, default=date.min)
 
-    def weight(event) -> tuple[float, date, str]:
-        members = [by_id[i] for i in grouping.articles_by_event.get(event.id, ()) if i in by_id]
+    def day(events) -> date:
+        return max((e.end or e.start or oldest) for e in events)
+
+    alone = {t.id: t.alone for t in grouping.threads}
+
+    def weight(events) -> float:
+        thread = events[0].thread if len(events) > 1 else None
+        members = [
+            by_id[i] for e in events for i in grouping.articles_by_event.get(e.id, ()) if i in by_id
+        ] + [by_id[i] for i in alone.get(thread, ()) if i in by_id]
         outlets = {a.meta.publisher.value for a in members if a.meta.publisher.value}
-        day = event.end or event.start or oldest
-        age = (newest - day).days if newest != date.min else 0
+        age = (newest - day(events)).days if newest != date.min else 0
         size = len(outlets) + math.log1p(len(members))
         recency = 0.5 ** (age / STORY_HALF_LIFE_DAYS)
-        weight = size * (1 - RECENCY_SHARE + RECENCY_SHARE * recency)
-        return (-weight, -day.toordinal(), event.id)
+        return size * (1 - RECENCY_SHARE + RECENCY_SHARE * recency)
 
-    ranked = sorted(
-        (e for e in grouping.events if grouping.articles_by_event.get(e.id)), key=weight
+    def rank(events) -> tuple[float, int, str]:
+        return -weight(events), -day(events).toordinal(), events[0].id
+
+    stories = sorted(
+        ([e] for e in grouping.events if grouping.articles_by_event.get(e.id)), key=rank
     )
-    return tuple(e.id for e in ranked[:MAX_STORIES])
+    blocks: dict[str, list] = {}
+    for (event,) in stories:
+        blocks.setdefault(event.thread or event.id, []).append(event)
+    chosen = [
+        e.id for block in sorted(blocks.values(), key=rank) for e in block[:MAX_THREAD_STORIES]
+    ]
+    return tuple(chosen[:MAX_STORIES])
 
 
 # ---- digest.json -----------------------------------------------------------------------
@@ -546,6 +569,20 @@ def _point(point: KeyPoint, by_id: dict[str, Article]) -> dict:
     }
 
 
+def _days(event, grouping: Grouping, by_id: dict[str, Article]) -> list[dict]:
+    """The story's events (its days) or the trip's legs, each with its
+    articles, in order (group.sections); those that fit none last."""
+    happened = {i: a.meta.happened for i, a in by_id.items()}
+    return [
+        {
+            "day": _day(section.day),
+            "leg": section.leg.place if section.leg else None,
+            "articles": list(section.identifiers),
+        }
+        for section in group.sections(event, grouping, happened)
+    ]
+
+
 def event_document(
     event,
     summary: EventDigest | None,
@@ -573,6 +610,8 @@ def event_document(
             }
             for leg in event.legs
         ],
+        "thread": event.thread,
+        "days": _days(event, grouping, by_id),
         "articles": [article_row(a, grouping, urls) for a in members],
         "key_points": [_point(p, by_id) for p in (summary.key_points if summary else ())],
         "quotes": [
@@ -600,6 +639,7 @@ def summary_document(
     and the sources (shape in README.md)."""
     outlets = {e.event_id: e.outlets for e in digest.events}
     placed = {i for ids in grouping.articles_by_event.values() for i in ids}
+    by_id = {a.identifier: a for a in articles}
     return {
         "events": [
             {
@@ -612,8 +652,17 @@ def summary_document(
                 "end": _day(event.end),
                 "article_count": len(grouping.articles_by_event.get(event.id, ())),
                 "outlets": [s.publisher for s in outlets.get(event.id, ()) if s.publisher],
+                "thread": event.thread,
+                "days": [
+                    {"day": d["day"], "leg": d["leg"], "article_count": len(d["articles"])}
+                    for d in _days(event, grouping, by_id)
+                ],
             }
             for event in grouping.events
+        ],
+        "threads": [
+            {"id": t.id, "name": t.name, "stories": list(t.stories), "alone": list(t.alone)}
+            for t in grouping.threads
         ],
         "top_stories": list(stories),
         "unplaced_articles": [

@@ -9,24 +9,24 @@ clearly wins; otherwise it stays unassigned. Partial dates are then made
 exact by the trip's days and places (`resolved`), or the date is given as
 the leg's or trip's range (`estimated`).
 
-Without a catalog, articles are clustered into events: average-link
-clustering of the TF-IDF likeness of their titles, leads and bodies, among
-the articles whose leads report the same day, with candidate pairs from
-an inverted index of their top terms so that no all-pairs comparison is
-ever made.
+Without a catalog, articles are clustered into stories over days, and the
+stories into threads (stories.py); a story's events are its days
+(`sections`). An article alone in its story is placed in no event record
+and is listed by day.
 """
 
 from __future__ import annotations
 
+import hashlib
 import heapq
-import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from . import names, terms
+from . import background, names, stories, terms
 from .model import (
     Article,
     DateCue,
@@ -37,6 +37,7 @@ from .model import (
     Leg,
     Placement,
     Section,
+    Thread,
 )
 
 # Trip scores: a trip must reach PLACE_SCORE and beat the runner-up by
@@ -54,29 +55,6 @@ SCORE_PLACE_COUNTRY = 0.5
 MAX_PLACE_SCORE = 3.0
 SCORE_LIKENESS = 20.0  # times the cosine to the trip's placed articles
 NEAR_DAYS = 2
-
-# Automatic events. Calibrated on the labelled real events of
-# tests/eval/labels/events (`make eval`), precision first: a story split in
-# two is better than two stories merged.
-#: Average likeness (cosine of TF-IDF vectors) two groups of articles need
-#: to merge. Pairs never compared count as 0, so one similar pair cannot
-#: chain two stories together (average link, not single link).
-EVENT_SIMILARITY = 0.15
-#: An undated article joins only on near-identical wording: without a day
-#: it could belong to any day's story (a weather report, a market close).
-UNDATED_SIMILARITY = 0.5
-#: Each article is indexed under its top terms; two articles are compared
-#: only when they share at least MIN_SHARED_TERMS of them.
-INDEX_TERMS = 30
-MIN_SHARED_TERMS = 2
-#: Terms in more than this share of the articles (and more than
-#: COMMON_TERM_MIN of them) do not index: they would pair everything.
-COMMON_TERM_SHARE = 0.05
-COMMON_TERM_MIN = 20
-#: An undated article has no day to narrow its candidates, so it meets
-#: only the articles sharing the most of its top terms: without this bound
-#: its comparisons would grow with the folder.
-MAX_UNDATED_CANDIDATES = 32
 
 
 @dataclass
@@ -314,7 +292,7 @@ def _grouping(events: Sequence[Event], placements: dict[str, Placement]) -> Grou
     return Grouping(events=tuple(events), placements=placements, articles_by_event=ordered)
 
 
-# ---- automatic events --------------------------------------------------------
+# ---- automatic stories --------------------------------------------------------
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -322,102 +300,40 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def _slug(text: str, limit: int = 48) -> str:
     slug = _SLUG.sub("-", text.lower()).strip("-")
-    return slug[:limit].rstrip("-") or "peristiwa"
-
-
-def _candidate_pairs(
-    days: Sequence[date | None], tops: Sequence[list[str]]
-) -> Counter[tuple[int, int]]:
-    """Pairs of articles worth comparing, with how many top terms they
-    share: dated ones on the same day (inverted index by day and term), an
-    undated one with the MAX_UNDATED_CANDIDATES sharing most with it."""
-    by_day_term: dict[tuple[date, str], list[int]] = defaultdict(list)
-    by_term: dict[str, list[int]] = defaultdict(list)
-    for position, (day, top) in enumerate(zip(days, tops, strict=True)):
-        for term in top:
-            by_term[term].append(position)
-            if day:
-                by_day_term[(day, term)].append(position)
-    shared: Counter[tuple[int, int]] = Counter()
-    for postings in by_day_term.values():
-        for pair in itertools.combinations(postings, 2):
-            shared[pair] += 1
-    for position, (day, top) in enumerate(zip(days, tops, strict=True)):
-        if day:
-            continue
-        others: Counter[int] = Counter()
-        for term in top:
-            others.update(p for p in by_term[term] if p != position)
-        nearest = heapq.nsmallest(MAX_UNDATED_CANDIDATES, others, key=lambda p: (-others[p], p))
-        for other in nearest:
-            shared[(min(position, other), max(position, other))] = others[other]
-    return shared
-
-
-def _average_link(count: int, links: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Agglomerative clustering: repeatedly merge the two groups with the
-    highest average likeness over all their cross pairs (pairs never
-    compared count as 0) while it reaches EVENT_SIMILARITY. A lazy heap
-    holds the candidate merges; a stale entry is skipped when popped."""
-    members = {position: [position] for position in range(count)}
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), likeness in links.items():
-        sums[a][b] = sums[b][a] = likeness
-    heap = [(-likeness, a, b) for (a, b), likeness in links.items()]
-    heapq.heapify(heap)
-    while heap:
-        negative, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue
-        average = sums[a][b] / (len(members[a]) * len(members[b]))
-        if average != -negative:
-            continue
-        if average < EVENT_SIMILARITY:
-            break
-        members[a].extend(members.pop(b))
-        for other, likeness in sums.pop(b).items():
-            del sums[other][b]
-            if other != a:
-                sums[a][other] = sums[other][a] = sums[a].get(other, 0.0) + likeness
-        for other, total in sums[a].items():
-            pair = (min(a, other), max(a, other))
-            heapq.heappush(heap, (-total / (len(members[a]) * len(members[other])), *pair))
-    return [sorted(group) for _, group in sorted(members.items())]
+    return slug[:limit].rstrip("-") or "cerita"
 
 
 def discover_events(articles: Sequence[Article]) -> Grouping:
-    """Cluster articles into events when there is no trip catalog.
+    """Find the stories when there is no trip catalog (stories.find).
 
-    An event is one happening: articles are compared only with those whose
-    lead reports the same day (`ArticleMetadata.happened`), which also
-    keeps a daily series (the market close, the gold price) one event per
-    day. Candidate pairs come from an inverted index of top terms, never
-    all pairs; average-link clustering then merges them.
+    A story of two or more articles becomes an event record (its days are
+    its sections, group.sections); an article alone in its story is placed
+    in none and listed by day. Names and addresses come from each story's
+    own members only, so they stay put when unrelated articles change.
     """
-    articles = sorted(articles, key=lambda a: a.identifier)
-    count, frequency = terms.document_frequency(a.meta.story_terms.terms() for a in articles)
-    idf = terms.idf_of(count, frequency)
-    vectors = [terms.weighted(a.meta.story_terms, idf) for a in articles]
-    common = max(COMMON_TERM_MIN, COMMON_TERM_SHARE * len(articles))
-    tops = [[t for t in terms.top_terms(v, INDEX_TERMS) if frequency[t] <= common] for v in vectors]
-    days = [a.meta.happened for a in articles]
-    links = {}
-    for (a, b), shared in sorted(_candidate_pairs(days, tops).items()):
-        if shared < MIN_SHARED_TERMS:
-            continue
-        likeness = terms.cosine(vectors[a], vectors[b])
-        dated = days[a] is not None and days[b] is not None
-        if likeness >= (EVENT_SIMILARITY if dated else UNDATED_SIMILARITY):
-            links[(a, b)] = likeness
-
+    found = stories.find(articles)
     events, placements = [], {}
     used_ids: set[str] = set()
-    clusters = _average_link(len(articles), links)
-    clusters.sort(key=lambda group: (_first_day(articles[p] for p in group) or date.max, group))
-    for group_ in clusters:
-        members = [articles[p] for p in group_]
-        event = _event_for(members, [vectors[p] for p in group_], used_ids)
-        events.append(event)
+    by_position: dict[int, Event] = {}
+    order = sorted(
+        range(len(found.stories)),
+        key=lambda s: (
+            _first_day(found.articles[p] for p in found.stories[s]) or date.max,
+            found.articles[found.stories[s][0]].identifier,
+        ),
+    )
+    for position in order:
+        members = [found.articles[p] for p in found.stories[position]]
+        if len(members) < 2:
+            (article,) = members
+            placements[article.identifier] = Placement(
+                article.identifier, None, article.meta.date, (Evidence.of("alone_in_story"),)
+            )
+            continue
+        event = _story_for(
+            members, [found.views[p].words for p in found.stories[position]], used_ids
+        )
+        by_position[position] = event
         for article in members:
             placements[article.identifier] = Placement(
                 article.identifier,
@@ -425,40 +341,109 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
                 article.meta.date,
                 (Evidence.of("grouped_by_likeness"),),
             )
-    return _grouping(events, placements)
+    threads, thread_of = _threads(found, by_position)
+    events = [replace(by_position[p], thread=thread_of.get(p)) for p in order if p in by_position]
+    grouping = _grouping(events, placements)
+    return replace(grouping, threads=threads)
+
+
+def _threads(
+    found: stories.Found, by_position: dict[int, Event]
+) -> tuple[tuple[Thread, ...], dict[int, str]]:
+    """The threads of two or more stories with pages, their stories largest
+    first; each named after its most central story (the one most like the
+    whole thread, by words and names: a war's thread after a strike, not
+    after a market report that mentions it), ties to the larger."""
+    threads, thread_of = [], {}
+    for members in found.threads:
+        shown = [p for p in members if p in by_position]
+        if len(shown) < 2:
+            continue
+        shown.sort(
+            key=lambda p: (
+                -len(found.stories[p]),
+                by_position[p].start or date.max,
+                by_position[p].id,
+            )
+        )
+        centres = {p: _centre(found, found.stories[p]) for p in shown}
+        whole = terms.centroid(centres.values())
+        lead = by_position[
+            min(shown, key=lambda p: (-round(terms.cosine(centres[p], whole), 9), shown.index(p)))
+        ]
+        alone = sorted(
+            found.articles[found.stories[p][0]].identifier for p in members if p not in by_position
+        )
+        thread = Thread(
+            id=f"alur-{by_position[shown[0]].id}",
+            name=lead.name,
+            stories=tuple(by_position[p].id for p in shown),
+            alone=tuple(alone),
+        )
+        threads.append(thread)
+        for p in shown:
+            thread_of[p] = thread.id
+    threads.sort(key=lambda t: t.id)
+    return tuple(threads), thread_of
+
+
+def _centre(found: stories.Found, members: Sequence[int]) -> terms.Vector:
+    """A story's centroid of words and names."""
+    return terms.centroid({**found.views[p].words, **found.views[p].names} for p in members)
 
 
 def _first_day(articles: Iterable[Article]) -> date | None:
     return min((d for a in articles if (d := a.meta.date.sort_key)), default=None)
 
 
-def _event_for(members: list[Article], vectors: list[terms.Vector], used_ids: set[str]) -> Event:
-    """Name an event after its most central article's title."""
+#: How many of a story's most shared terms its name should cover.
+NAME_TERMS = 8
+
+
+def story_name(members: Sequence[Article], vectors: Sequence[terms.Vector]) -> Article:
+    """The member whose headline best covers the story's most shared
+    terms (the words most of its members carry, weighted by how telling
+    they are): the story's own members decide, ties by identifier."""
+    shared: Counter[str] = Counter()
+    for vector in vectors:
+        shared.update(vector.keys())
+    wanted = {
+        t: count * background.weight(t)
+        for t, count in shared.most_common()
+        if count > 1 or len(members) == 1
+    }
+    best = dict(heapq.nlargest(NAME_TERMS, wanted.items(), key=lambda item: (item[1], item[0])))
+
+    def rank(article: Article) -> tuple[float, bool, str]:
+        title = {t for t in terms.features(article.meta.title.value or "") if terms.is_word(t)}
+        # per square root of its length: a long headline covers more by
+        # its length alone, a short one that covers as much reads better
+        cover = math.fsum(v for t, v in best.items() if t in title) / math.sqrt(len(title) or 1)
+        return -cover, not article.meta.title.value, article.identifier
+
+    return min(members, key=rank)
+
+
+def _story_for(members: list[Article], vectors: list[terms.Vector], used_ids: set[str]) -> Event:
+    """A story record: its name and address from its own members."""
     days = sorted(d for a in members if (d := a.meta.date.sort_key))
-    centre = vectors[0] if len(vectors) == 1 else terms.centroid(vectors)
-    central = max(
-        zip(members, vectors, strict=True),
-        key=lambda pair: (
-            terms.cosine(pair[1], centre),
-            -len(pair[0].identifier),
-            pair[0].identifier,
-        ),
-    )[0]
-    name = central.meta.title.value or central.identifier
-    words = {t: v for t, v in centre.items() if terms.is_word(t)}
-    top = tuple(terms.top_terms(words, 5))
+    named = story_name(members, vectors)
+    name = named.meta.title.value or named.identifier
     prefix = days[0].isoformat() if days else "tanpa-tanggal"
-    base = f"{prefix}-{_slug(' '.join(top[:3]))}"
-    event_id, n = base, 2
-    while event_id in used_ids:
-        event_id, n = f"{base}-{n}", n + 1
+    base = f"{prefix}-{_slug(name)}"
+    event_id = base
+    if event_id in used_ids:
+        first = min(a.identifier for a in members)
+        event_id = f"{base}-{hashlib.sha1(first.encode()).hexdigest()[:8]}"
     used_ids.add(event_id)
+    centre = terms.centroid(vectors)
+    words = {t: v for t, v in centre.items() if terms.is_word(t)}
     return Event(
         id=event_id,
         name=name,
         start=days[0] if days else None,
         end=days[-1] if days else None,
-        terms=top,
+        terms=tuple(terms.top_terms(words, 5)),
     )
 
 

@@ -283,6 +283,9 @@ class Event:
     note_html: str = ""
     from_catalog: bool = False
     terms: tuple[str, ...] = ()
+    #: the thread (Thread.id) an automatic story belongs to, when the
+    #: thread holds other stories too
+    thread: str | None = None
 
     @property
     def label(self) -> int | str:
@@ -302,12 +305,29 @@ class Placement:
 
 
 @dataclass(frozen=True)
+class Thread:
+    """Stories of one larger, ongoing situation (a war: its strikes,
+    statements, evacuations), named after its largest story."""
+
+    id: str
+    name: str
+    #: its stories (Event.id), largest first
+    stories: tuple[str, ...]
+    #: its articles alone in their story (identifiers): no page of their
+    #: own, but they count for the thread's weight on the front page
+    alone: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Grouping:
-    """The group stage's result: events in date order, placements by article."""
+    """The group stage's result: events (trips or stories) in date order,
+    placements by article, and the threads over automatic stories. An
+    article alone in its story is placed in none (event_id None)."""
 
     events: tuple[Event, ...]
     placements: dict[str, Placement] = field(default_factory=dict)
     articles_by_event: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    threads: tuple[Thread, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,11 @@ DEFAULTS = {
     "NEWS_DIGEST_ENTITIES_SAVE_AS": "nama/index.html",
     #: events per page of the events index (Pelican's paginator)
     "NEWS_DIGEST_EVENTS_PER_PAGE": 100,
+    #: without a catalog, the articles alone in their story, by day, on
+    #: pages of their own (a folder of thousands has hundreds of them)
+    "NEWS_DIGEST_OTHERS_URL": "lain/",
+    "NEWS_DIGEST_OTHERS_SAVE_AS": "lain/index.html",
+    "NEWS_DIGEST_OTHERS_PER_PAGE": 200,
     #: newest first on the front page's trips and in the events index, as in
     #: the archives (False: oldest first, in the order a trip was travelled)
     "NEWS_DIGEST_NEWEST_FIRST": True,

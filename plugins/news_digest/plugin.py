@@ -22,6 +22,7 @@ import multiprocessing
 import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
@@ -132,6 +133,13 @@ class EventPage:
     def name(self) -> str:
         return self.event.name
 
+    @property
+    def day_lines(self) -> list[render.DayLine]:
+        """A story's days, each with its lead point (render.day_lines)."""
+        titles = {a.news.identifier: a.title for a in self.articles}
+        points = self.digest.key_points if self.digest else ()
+        return render.day_lines(self.sections, points, titles)
+
 
 def load_catalog(generator) -> list[Event]:
     """Read the trip catalog pages (Markdown with YAML front matter) with
@@ -175,6 +183,8 @@ def place_articles(generator):
     timing.count("articles", len(ours))
     words = speak_site_language(generator, ours)
     trips = load_catalog(generator)
+    if not trips:
+        words = generator.context["UI"] = ui.for_stories(words)
     forget_unknown_trips(ours, trips)
     with timing.stage("group"):
         forget_recurring_lines(ours)
@@ -194,6 +204,7 @@ def place_articles(generator):
         article.date_finding = placement.date
         article.placement_evidence = placement.evidence
         article.event_page = pages.get(placement.event_id)
+        article.reported_day = reported_day(article)
         article.prev_in_event = article.next_in_event = None
         dated = as_datetime(placement.date)
         article.status = "published" if dated else "hidden"
@@ -231,9 +242,30 @@ def place_articles(generator):
     generator.context["news_articles"] = ours
     generator.context["news_grouping"] = grouping
     generator.context["event_pages"] = [pages[e.id] for e in grouping.events]
-    generator.context["unplaced_articles"] = sorted(
-        (a for a in ours if a.event_page is None), key=attrgetter("identifier")
-    )
+    unplaced = sorted((a for a in ours if a.event_page is None), key=attrgetter("identifier"))
+    generator.context["unplaced_articles"] = unplaced
+    generator.context["unplaced_days"] = days = [] if trips else by_day(unplaced, settings)
+    # the same articles in the same order, for the paginated list of them
+    generator.context["others"] = [a for _, day_articles in days for a in day_articles]
+    generator.context["others_url"] = setting(settings, "NEWS_DIGEST_OTHERS_URL")
+    generator.context["threads"] = {
+        thread.id: (thread, [pages[e] for e in thread.stories]) for thread in grouping.threads
+    }
+
+
+def reported_day(article) -> date | None:
+    """The day a Pelican article of ours reports: its lead's day, else its date."""
+    return article.news.meta.happened or article.date_finding.sort_key
+
+
+def by_day(articles, settings) -> list[tuple[date | None, list]]:
+    """Articles alone in their story, under the day they report (newest
+    first unless NEWS_DIGEST_NEWEST_FIRST is off); undated ones last."""
+    days: dict[date | None, list] = {}
+    for article in articles:
+        days.setdefault(article.reported_day, []).append(article)
+    dated = sorted((d for d in days if d), reverse=setting(settings, "NEWS_DIGEST_NEWEST_FIRST"))
+    return [(d, days[d]) for d in dated] + ([(None, days[None])] if None in days else [])
 
 
 def forget_unknown_trips(articles, trips) -> None:
@@ -450,14 +482,32 @@ class DigestGenerator(Generator):
                 "topic": load_topic(self),
                 "story_pages": stories,
                 "timeline_pages": timeline,
-                "timeline_svg": render.timeline_svg(
-                    self.context["UI"],
-                    [(page.event, len(page.articles)) for page in timeline],
-                    [a.date_finding for page in timeline for a in page.articles],
+                # the per-article marks and their legend: a catalog's timeline only
+                "timeline_legend": catalog,
+                "timeline_svg": (
+                    render.timeline_svg(
+                        self.context["UI"],
+                        [(page.event, len(page.articles)) for page in timeline],
+                        [a.date_finding for page in timeline for a in page.articles],
+                    )
+                    if catalog
+                    else self._stories_timeline(stories, ours)
                 ),
                 "articles_by_identifier": {a.news.identifier: a for a in ours},
             }
         )
+
+    def _stories_timeline(self, stories: list[EventPage], ours) -> str:
+        """The automatic stories' timeline: a row per front-page story with
+        its articles per day, over the days the folder's articles report."""
+        rows = []
+        for page in stories:
+            by_day = Counter(d for a in page.articles if (d := reported_day(a)))
+            if by_day and len(rows) < render.TIMELINE_ROWS:  # an undated story has no row
+                rows.append((page.event, f"#{page.event.id}", dict(by_day)))
+        days = [d for a in ours if (d := reported_day(a))]
+        more = len(self.event_pages) - len(rows)
+        return render.stories_timeline_svg(self.context["UI"], rows, days, more)
 
     def _start_digest(self):
         """The digest is only read by the pages this generator writes, so on
@@ -577,6 +627,15 @@ class DigestGenerator(Generator):
             paginated={"event_pages": self._in_reading_order(self.event_pages)},
             template_name="events",
         )
+        if self.context["unplaced_days"]:
+            self._write_page(
+                writer,
+                setting(self.settings, "NEWS_DIGEST_OTHERS_SAVE_AS"),
+                "others",
+                setting(self.settings, "NEWS_DIGEST_OTHERS_URL"),
+                paginated={"others": self.context["others"]},
+                template_name="others",
+            )
         if self.context["search_url"]:
             self._write_page(
                 writer,
@@ -711,6 +770,7 @@ def configure(pelican):
     # The events index is paginated by Pelican's paginator, like its lists.
     paginated = dict(settings.get("PAGINATED_TEMPLATES", {}))
     paginated.setdefault("events", setting(settings, "NEWS_DIGEST_EVENTS_PER_PAGE"))
+    paginated.setdefault("others", setting(settings, "NEWS_DIGEST_OTHERS_PER_PAGE"))
     settings["PAGINATED_TEMPLATES"] = paginated
     environment = dict(settings.get("JINJA_ENVIRONMENT", {}))
     environment["autoescape"] = True
@@ -754,6 +814,7 @@ SITE_FILTERS = {
     "shown_name": _SiteFilter(ui.shown_name),
     "reading_minutes": render.reading_minutes,
     "filter_label": render.filter_label,
+    "groupby_day": render.day_runs,
 }
 
 

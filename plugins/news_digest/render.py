@@ -8,9 +8,12 @@ everything else), so `<script>` or Markdown in a scrape shows as written.
 from __future__ import annotations
 
 import html
+import itertools
 import json
+from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from . import recurring, ui
 from .model import Article, DateFinding, Evidence, Removal
@@ -327,6 +330,166 @@ def timeline_svg(words: dict, entries, findings: Sequence[DateFinding] = ()) -> 
                 f"{html.escape(_event_label(words, event, count))}</text>"
             )
         parts.append("</a>")
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+# ---- a story's days ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayLine:
+    """One day of a story on the front page: its articles and its lead point."""
+
+    day: date
+    count: int
+    #: the story's first key point cited from that day's articles, else
+    #: the headline of its first article
+    text: str
+    #: the article the text comes from
+    identifier: str
+
+
+def day_lines(sections, key_points, titles: dict[str, str]) -> list[DayLine]:
+    """One line per day of a story (its sections with a day), in order."""
+    found = []
+    for section in sections:
+        if section.day is None:
+            continue
+        members = set(section.identifiers)
+        point = next((p for p in key_points if members & set(p.articles)), None)
+        if point:
+            # that day's own version of the point, where the point merged several
+            source, text = next(
+                ((a, t) for a, t in point.sources if a in members),
+                (next(a for a in point.articles if a in members), point.text),
+            )
+            found.append(DayLine(section.day, len(members), text, source))
+        else:
+            first = section.identifiers[0]
+            found.append(DayLine(section.day, len(members), titles.get(first, first), first))
+    return found
+
+
+def day_runs(articles) -> list[tuple[date | None, list]]:
+    """Consecutive articles of one `reported_day`, in their order: a page
+    of the list of articles alone in their story, under its days."""
+    return [(day, list(run)) for day, run in itertools.groupby(articles, lambda a: a.reported_day)]
+
+
+# ---- the stories' timeline ------------------------------------------------------------
+
+#: Rows of the stories' timeline: the front page's first stories; the rest
+#: are summarised in one line under it.
+TIMELINE_ROWS = 12
+#: The axis covers the run of busy days around the busiest one: a day is
+#: busy with at least this share of the busiest day's articles (and at
+#: least two), and the run goes on over gaps of up to TIMELINE_GAP_DAYS.
+#: Stray dates (a background date read as the article's, an archive
+#: piece) are counted at the edge instead of stretching the axis.
+TIMELINE_BUSY_SHARE = 0.05
+TIMELINE_GAP_DAYS = 3
+#: Where the day columns start (after the story names) and end.
+TIMELINE_GRID_LEFT = 200
+TIMELINE_GRID_RIGHT = TIMELINE_WIDTH - 12
+TIMELINE_ROW_HEIGHT = 22
+#: A story's name in its row, shortened to fit before the day columns.
+TIMELINE_LABEL_CHARACTERS = 30
+TIMELINE_TOP = 34
+#: More days than this and only every week's first day is labelled.
+TIMELINE_DAILY_LABELS = 10
+
+
+def core_span(days: Sequence[date]) -> tuple[date, date] | None:
+    """The days the folder covers: the run of busy days (TIMELINE_BUSY_SHARE)
+    around the busiest day, ties to the earlier, going on over gaps of at
+    most TIMELINE_GAP_DAYS."""
+    counts = Counter(days)
+    if not counts:
+        return None
+    busiest = min(counts, key=lambda day: (-counts[day], day))
+    floor = max(2, TIMELINE_BUSY_SHARE * counts[busiest])
+    busy = sorted(day for day, n in counts.items() if n >= floor) or [busiest]
+    at = busy.index(busiest)
+    first = last = at
+    while first > 0 and (busy[first] - busy[first - 1]).days <= TIMELINE_GAP_DAYS:
+        first -= 1
+    while last < len(busy) - 1 and (busy[last + 1] - busy[last]).days <= TIMELINE_GAP_DAYS:
+        last += 1
+    return busy[first], busy[last]
+
+
+def stories_timeline_svg(words: dict, rows, days: Sequence[date], more: int = 0) -> str:
+    """An inline SVG timeline of stories: one row per story (`rows`: the
+    story, its address and its article count per day), a mark for each
+    day it was reported, sized by its articles, on an axis over the days
+    the folder covers (`days`: every dated article's day); articles dated
+    outside them are counted under the axis, and `more` stories beyond
+    the rows summarised. Built at build time: no JavaScript."""
+    span = core_span(days)
+    if span is None or not rows:
+        return ""
+    first, last = span
+    count = (last - first).days + 1
+    outside = sum(1 for day in days if not first <= day <= last)
+    column = (TIMELINE_GRID_RIGHT - TIMELINE_GRID_LEFT) / count
+
+    def x(day: date) -> float:
+        return round(TIMELINE_GRID_LEFT + ((day - first).days + 0.5) * column, 1)
+
+    shown = rows[:TIMELINE_ROWS]
+    axis_y = TIMELINE_TOP + TIMELINE_ROW_HEIGHT * len(shown)
+    height = axis_y + 24 + 18 * bool(outside or more)
+    summary = words["timeline_summary"].format(
+        events=ui.counted(words, len(rows) + more, "event"), dates=format_range(words, first, last)
+    )
+    parts = [
+        f'<svg class="timeline stories-timeline" viewBox="0 0 {TIMELINE_WIDTH} {height}" '
+        f'aria-labelledby="timeline-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="timeline-title">{html.escape(summary)}</title>',
+    ]
+    step = 1 if count <= TIMELINE_DAILY_LABELS else 7
+    short_months = words["months_short"]
+    for i in range(0, count, step):
+        day = first + timedelta(days=i)
+        parts.append(
+            f'<line class="tick" x1="{x(day)}" y1="{TIMELINE_TOP - 6}" x2="{x(day)}" '
+            f'y2="{axis_y}"/>'
+        )
+        parts.append(
+            f'<text class="day-label" x="{x(day)}" y="{axis_y + 18}" text-anchor="middle">'
+            f"{day.day} {short_months[day.month - 1]}</text>"
+        )
+    for row, (event, url, by_day) in enumerate(shown):
+        y = TIMELINE_TOP + TIMELINE_ROW_HEIGHT * row + TIMELINE_ROW_HEIGHT / 2
+        total = sum(by_day.values())
+        description = (
+            f"{event.name}, {format_range(words, event.start, event.end or event.start)}, "
+            f"{ui.counted(words, total, 'article')}"
+            if event.start
+            else f"{event.name}, {ui.counted(words, total, 'article')}"
+        )
+        label = _shorten(event.name, TIMELINE_LABEL_CHARACTERS)
+        name = html.escape(f"{label}: {description}")
+        parts.append(f'<a href="{html.escape(url)}" aria-label="{name}">')
+        parts.append(f"<title>{html.escape(description)}</title>")
+        parts.append(f'<text class="row-label" x="4" y="{y + 4}">{html.escape(label)}</text>')
+        for day, n in sorted(by_day.items()):
+            if first <= day <= last:
+                radius = round(
+                    max(min(3.0 + 1.5 * n, column / 2, TIMELINE_ROW_HEIGHT / 2 - 1), 2.5), 1
+                )
+                parts.append(f'<circle class="mark" cx="{x(day)}" cy="{y}" r="{radius}"/>')
+        parts.append("</a>")
+    notes = []
+    if more:
+        notes.append(words["timeline_more"].format(n=more))
+    if outside:
+        notes.append(words["timeline_outside"].format(n=outside))
+    if notes:
+        parts.append(
+            f'<text class="month" x="4" y="{axis_y + 38}">{html.escape(" · ".join(notes))}</text>'
+        )
     parts.append("</svg>")
     return "\n".join(parts)
 

@@ -35,6 +35,14 @@ def table(lang: str | None) -> dict:
     return {**tables_by_lang[chosen], "names": names}
 
 
+def for_stories(words: dict) -> dict:
+    """The table for a site without a trip catalog: its `stories` words
+    (stories, threads) in place of the trip words, counts included."""
+    stories = words["stories"]
+    counts = {**words["counts"], **stories.get("counts", {})}
+    return {**words, **stories, "counts": counts}
+
+
 def shown_name(words: dict, name: str) -> str:
     """A person's, place's or organisation's name as the site's readers
     write it ("Cairo" on an English site, "Kairo" on an Indonesian one)."""

@@ -31,7 +31,6 @@ import sys
 import time
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,11 +38,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
-from news_digest import group, recurring  # noqa: E402
+from news_digest import digest, group, recurring  # noqa: E402
 from news_digest.model import Article  # noqa: E402
 from news_digest.pipeline import process_file  # noqa: E402
 from news_digest.read import UnreadableFile  # noqa: E402
 
+from tests.eval import fit_stories  # noqa: E402
 from tests.eval.corpora import ROOT as REPO  # noqa: E402
 from tests.eval.corpora import corpus_dir, line_hash, raw_lines  # noqa: E402
 
@@ -292,47 +292,67 @@ def _pairs(assign: dict[str, str], truth: dict[str, str]) -> Score:
     return score
 
 
-def _event_ids(articles: Iterable[Article]) -> dict[str, str]:
-    grouping = group.group(list(articles))
-    return {i: p.event_id for i, p in grouping.placements.items() if p.event_id}
+def labelled_folders(corpora: dict[str, dict[str, Article]]) -> dict[tuple[str, str], dict]:
+    """The story-labelled articles, by (corpus, folder) and file name."""
+    folders: dict[tuple[str, str], dict[str, dict]] = defaultdict(dict)
+    for row in _rows("events"):
+        if row["file"] in corpora[row["corpus"]]:
+            folders[(row["corpus"], row["folder"])][row["file"]] = row
+    return dict(folders)
 
 
 def evaluate_events(corpora: dict[str, dict[str, Article]]) -> dict:
-    folders: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    for row in _rows("events"):
-        folders[(row["corpus"], row["folder"])][row["file"]] = row["event"]
-    small, whole = Score(), Score()
-    per_folder = {}
-    whole_ids: dict[str, dict[str, str]] = {}
-    for (corpus, folder), truth in sorted(folders.items()):
-        articles = corpora[corpus]
-        present = {f: e for f, e in truth.items() if f in articles}
-        ids_small = _event_ids(articles[f] for f in present)
-        by_file_small = {f: ids_small.get(articles[f].identifier) for f in present}
-        if corpus not in whole_ids:
-            whole_ids[corpus] = _event_ids(articles.values())
-        by_file_whole = {f: whole_ids[corpus].get(articles[f].identifier) for f in present}
-        s, w = _pairs(by_file_small, present), _pairs(by_file_whole, present)
-        for total, part in ((small, s), (whole, w)):
-            total.tp += part.tp
-            total.fp += part.fp
-            total.fn += part.fn
-        per_folder[f"{corpus}/{folder}"] = {
-            "articles": len(present),
-            "small": s.as_dict(),
-            "whole": w.as_dict(),
-        }
-    return {"small": small.as_dict(), "whole": whole.as_dict(), "folders": per_folder}
+    """Stories, events and threads, pairwise within each labelled folder:
+    held out by folder (fit_stories.evaluate), with the baseline beside;
+    and the whole Indonesian folder as a build groups it."""
+    report = fit_stories.evaluate(labelled_folders(corpora), corpora)
+    report["front_page"] = evaluate_front_page(corpora[FRONT_PAGE_CORPUS])
+    return report
+
+
+#: The folder whose site the stories issue looks at (3,682 articles).
+FRONT_PAGE_CORPUS = "indonews-2025-06-18-20"
+
+
+def evaluate_front_page(articles: dict[str, Article]) -> dict:
+    """The whole folder grouped as a build groups it (data/stories.toml):
+    the share of articles alone in their story, and how many pairs of the
+    front page's top stories the labels call one story."""
+    grouping = group.discover_events(list(articles.values()))
+    alone = sum(1 for p in grouping.placements.values() if p.event_id is None)
+    top = digest.top_stories(grouping, list(articles.values()))
+    label = {
+        articles[row["file"]].identifier: row["story"]
+        for row in _rows("events")
+        if row["corpus"] == FRONT_PAGE_CORPUS and row["file"] in articles
+    }
+    stories_of = [
+        {label[i] for i in grouping.articles_by_event[story] if i in label} for story in top
+    ]
+    split = sum(1 for a, b in itertools.combinations(stories_of, 2) if a & b)
+    return {
+        "articles": len(articles),
+        "alone_share": alone / len(articles),
+        "not_alone_share": 1 - alone / len(articles),
+        "top_stories": len(top),
+        "top_stories_one_story": split,
+        # 1 when no two top stories are one story by the labels (a goal)
+        "top_stories_apart": int(split == 0),
+    }
 
 
 # ---- report --------------------------------------------------------------------------------
 
 
+def corpora_labelled() -> list[str]:
+    """The corpora any label names."""
+    kinds = ("lines", "meta", "events")
+    return sorted({r["corpus"] for kind in kinds for r in _rows(kind)})
+
+
 def run(workers: int = 2) -> dict:
     started = time.monotonic()
-    kinds = ("lines", "meta", "events")
-    corpora_used = sorted({r["corpus"] for kind in kinds for r in _rows(kind)})
-    corpora = {name: process_corpus(name, workers) for name in corpora_used}
+    corpora = {name: process_corpus(name, workers) for name in corpora_labelled()}
     articles = {(c, f): a for c, arts in corpora.items() for f, a in arts.items()}
     report = {
         "lines": evaluate_lines(articles),
@@ -400,11 +420,25 @@ def _print(report: dict, errors: int) -> None:
     for name in ("headline", "date", "time", "publisher", "publisher_unnamed_left_unknown"):
         a = meta[name]
         print(f"  {name:<30} {a['accuracy']:>6.3f}  ({a['right']}/{a['total']})")
-    print("\nEvents (pairwise)   precision  recall     F1")
-    for scale in ("small", "whole"):
-        s = events[scale]
-        label = "topic folder alone" if scale == "small" else "whole corpus"
-        print(f"  {label:<18} {s['precision']:>8.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}")
+    print("\nStories, events, threads (pairwise; held out by folder)")
+    print("                              story P/R/F1         event P/R/F1         thread P/R/F1")
+    for method in ("learned", "baseline", "shipped"):
+        for scale in ("small", "whole"):
+            label = f"{method}, {'folder alone' if scale == 'small' else 'whole corpus'}"
+            cells = "  ".join(
+                "{precision:.3f}/{recall:.3f}/{f1:.3f}".format(**events[method][scale][level])
+                for level in fit_stories.LEVELS
+            )
+            print(f"  {label:<28} {cells}")
+    fitted = ", ".join(f"{k} {v:+.2f}" for k, v in events["fitted"].items())
+    print(f"  weights fitted on every folder: {fitted}; thread threshold {events['thread_merge']}")
+    print("  (learned: fitted without the folder scored; shipped: data/stories.toml as it runs)")
+    front = events["front_page"]
+    print(
+        f"  whole folder of {front['articles']}: {front['alone_share']:.1%} of articles alone "
+        f"in their story; {front['top_stories_one_story']} pairs of the top "
+        f"{front['top_stories']} stories the labels call one story"
+    )
     if errors:
         print(f"\nDisagreements (first {errors} of each):")
         for name, items in (

@@ -4,7 +4,8 @@
     python tests/eval/labeltool.py lines --out TSV CORPUS FILE "1:headline 9-11:boilerplate"
     python tests/eval/labeltool.py meta  --out TSV CORPUS FILE --title-line 1 \
         --date 2025-06-18T14:05+07:00 --publisher Liputan6
-    python tests/eval/labeltool.py event --out TSV CORPUS FOLDER FILE EVENT-SLUG
+    python tests/eval/labeltool.py event --out TSV CORPUS FOLDER FILE EVENT-SLUG \
+        --story STORY-SLUG --thread THREAD-SLUG
     python tests/eval/labeltool.py check
 
 `lines` labels every non-blank line of FILE: those named in the spec get
@@ -43,7 +44,7 @@ LINE_KINDS = (
 HEADERS = {
     "lines": ("corpus", "file", "line", "sha1", "label"),
     "meta": ("corpus", "file", "title_line", "date", "publisher"),
-    "events": ("corpus", "folder", "file", "event"),
+    "events": ("corpus", "folder", "file", "event", "story", "thread"),
 }
 
 
@@ -120,8 +121,8 @@ def cmd_meta(args) -> None:
 def cmd_event(args) -> None:
     if not (corpus_dir(args.corpus) / args.file).is_file():
         raise SystemExit(f"no such file: {args.file}")
-    row = [args.corpus, args.folder, args.file, args.event]
-    _replace(Path(args.out), "events", lambda r: r[0::2] != [args.corpus, args.file], [row])
+    row = [args.corpus, args.folder, args.file, args.event, args.story, args.thread]
+    _replace(Path(args.out), "events", lambda r: (r[0], r[2]) != (args.corpus, args.file), [row])
 
 
 def cmd_check(args) -> None:
@@ -163,6 +164,8 @@ def main() -> None:
     event.add_argument("folder")
     event.add_argument("file")
     event.add_argument("event")
+    event.add_argument("--story", required=True)
+    event.add_argument("--thread", required=True)
     sub.add_parser("check")
     args = parser.parse_args()
     commands = {"show": cmd_show, "lines": cmd_lines, "meta": cmd_meta, "event": cmd_event}

@@ -1,0 +1,309 @@
+"""Fit the story likeness (data/stories.toml [likeness]) on the labels.
+
+Every pair of articles in one labelled folder is a training example: its
+views' likeness (stories.pair_features) and whether the labels put the
+two in one story. A logistic regression (Newton's method, a small ridge
+penalty) weighs the views. `cross_validate` fits on all folders but one
+and groups the one left out with those weights, for every folder in
+turn, so no figure is measured on a folder its weights were fitted on.
+
+    python tests/eval/fit_stories.py            # print the weights and held-out figures
+    python tests/eval/fit_stories.py --write    # and write them into data/stories.toml
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import itertools
+import math
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT))
+
+from news_digest import stories, terms  # noqa: E402
+from news_digest.model import Article  # noqa: E402
+
+#: Where the fitted numbers go.
+STORIES_TOML = ROOT / "plugins" / "news_digest" / "data" / "stories.toml"
+
+#: The ridge penalty on every weight but the bias: keeps the weights of
+#: views that rarely differ between pairs from running off.
+RIDGE = 1.0
+#: Newton steps; the fit converges in a handful.
+STEPS = 25
+
+
+def fit(
+    rows: Sequence[tuple[Sequence[float], bool]],
+    names: Sequence[str],
+    other_weight: float = 1.0,
+) -> dict[str, float]:
+    """Logistic regression of `same story` on the features, by Newton's
+    method: returns {"bias": …, name: weight, …}. A pair of two stories
+    counts `other_weight` times (above 1: precision first)."""
+    size = len(names) + 1
+    weights = [0.0] * size
+    for _ in range(STEPS):
+        gradient = [0.0] * size
+        hessian = [[0.0] * size for _ in range(size)]
+        for features, same in rows:
+            x = (1.0, *features)
+            z = sum(w * v for w, v in zip(weights, x, strict=True))
+            p = 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+            c = 1.0 if same else other_weight
+            for i in range(size):
+                gradient[i] += c * (p - same) * x[i]
+                for j in range(i, size):
+                    hessian[i][j] += c * p * (1 - p) * x[i] * x[j]
+        for i in range(1, size):
+            gradient[i] += RIDGE * weights[i]
+            hessian[i][i] += RIDGE
+        for i in range(size):
+            for j in range(i):
+                hessian[i][j] = hessian[j][i]
+        step = _solve(hessian, gradient)
+        weights = [w - s for w, s in zip(weights, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return {"bias": weights[0], **dict(zip(names, weights[1:], strict=True))}
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (a few unknowns)."""
+    size = len(vector)
+    a = [[*row, value] for row, value in zip(matrix, vector, strict=True)]
+    for column in range(size):
+        pivot = max(range(column, size), key=lambda r: abs(a[r][column]))
+        a[column], a[pivot] = a[pivot], a[column]
+        for row in range(size):
+            if row != column and a[column][column]:
+                factor = a[row][column] / a[column][column]
+                for k in range(column, size + 1):
+                    a[row][k] -= factor * a[column][k]
+    return [a[i][size] / a[i][i] if a[i][i] else 0.0 for i in range(size)]
+
+
+def pair_rows(
+    views: Sequence, truth: Sequence[str], feature_of
+) -> Iterable[tuple[list[float], bool]]:
+    """Every pair of one folder: its features and whether it is one story."""
+    for a, b in itertools.combinations(range(len(views)), 2):
+        yield feature_of(views[a], views[b]), truth[a] == truth[b]
+
+
+# ---- held-out figures ---------------------------------------------------------------
+
+
+#: What each label column is scored against: the story, the story's day
+#: (an event), and the thread over the stories.
+LEVELS = ("story", "event", "thread")
+
+#: The plain baseline the stories issue measured: cosine of the words
+#: (title x3, lead x2, body), average link at this threshold, days split
+#: afterwards. Printed beside the learned likeness.
+BASELINE_THRESHOLD = 0.25
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, assign: dict[str, object], truth: dict[str, str]) -> None:
+        for a, b in itertools.combinations(sorted(truth), 2):
+            same = truth[a] == truth[b]
+            ours = assign.get(a) is not None and assign.get(a) == assign.get(b)
+            self.tp += same and ours
+            self.fp += ours and not same
+            self.fn += same and not ours
+
+    def as_dict(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": p, "recall": r, "f1": f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def assignments(found: stories.Found) -> dict[str, dict[str, object]]:
+    """Each article's story, event (story and day) and thread, by identifier."""
+    story, event, thread = {}, {}, {}
+    for s, members in enumerate(found.stories):
+        for p in members:
+            article = found.articles[p]
+            story[article.identifier] = s
+            event[article.identifier] = (s, stories.day_of(article))
+    for t, members in enumerate(found.threads):
+        for s in members:
+            for p in found.stories[s]:
+                thread[found.articles[p].identifier] = t
+    return {"story": story, "event": event, "thread": thread}
+
+
+def baseline(articles: Sequence[Article]) -> stories.Found:
+    """The plain baseline: word cosine, average link, no learned weights."""
+    articles = tuple(sorted(articles, key=lambda a: a.identifier))
+    views = [stories.article_views(a) for a in articles]
+    links = {}
+    for a, b in sorted(stories.candidates(views)):
+        value = terms.cosine(views[a].words, views[b].words)
+        if value >= BASELINE_THRESHOLD / 2:
+            links[(a, b)] = value
+    groups = stories.average_link(len(articles), links, BASELINE_THRESHOLD)
+    return stories.Found(articles, tuple(map(tuple, groups)), (), ())
+
+
+def _with(weights: dict[str, float]) -> dict:
+    table = copy.deepcopy(stories.settings())
+    table["likeness"] = {name: 0.0 for name in stories.FEATURES} | weights
+    return table
+
+
+#: The thread thresholds tried; each fold takes the one with the best F1
+#: at a precision of at least THREAD_PRECISION on its training folders.
+THREAD_GRID = (0.05, 0.06, 0.07, 0.08, 0.1, 0.12, 0.14, 0.16, 0.2, 0.25)
+THREAD_PRECISION = 0.9
+
+
+def choose_thread_merge(found: Sequence[tuple[stories.Found, dict]], table: dict) -> float:
+    """The thread threshold for these folders' stories (found with their
+    labels by file identifier): best F1 at THREAD_PRECISION, else best P."""
+    scored = []
+    for merge in THREAD_GRID:
+        tally = Tally()
+        for folder, truth in found:
+            threaded = stories.with_threads(folder, table["thread"] | {"merge": merge})
+            assign = assignments(threaded)["thread"]
+            tally.add({i: assign.get(i) for i in truth}, truth)
+        result = tally.as_dict()
+        scored.append(
+            (result["precision"] >= THREAD_PRECISION, result["f1"], result["precision"], -merge)
+        )
+    return -max(scored)[3]
+
+
+def _examples(folders: dict, corpora: dict) -> dict:
+    examples = {}
+    for key, truth in folders.items():
+        articles = corpora[key[0]]
+        files = sorted(truth)
+        views = [stories.article_views(articles[f]) for f in files]
+        examples[key] = list(pair_rows(views, [truth[f]["story"] for f in files], _features))
+    return examples
+
+
+def fitted_table(folders: dict, corpora: dict, examples: dict, keys: Sequence) -> dict:
+    """data/stories.toml's tables with the likeness fitted on the folders
+    `keys` and the thread threshold chosen on them."""
+    rows = [row for key in keys for row in examples[key]]
+    table = _with(fit(rows, stories.FEATURES))
+    found = []
+    for key in keys:
+        articles = corpora[key[0]]
+        members = [articles[f] for f in folders[key]]
+        truth = {articles[f].identifier: row["thread"] for f, row in folders[key].items()}
+        found.append((stories.find_stories(members, table), truth))
+    table["thread"] = table["thread"] | {"merge": choose_thread_merge(found, table)}
+    return table
+
+
+def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> dict:
+    """Held-out figures (weights and thread threshold fitted without the
+    folder scored), at both scales, for the learned likeness and the
+    baseline; the table fitted on every folder; and the shipped
+    data/stories.toml as it runs."""
+    examples = _examples(folders, corpora)
+    everything = fitted_table(folders, corpora, examples, sorted(folders))
+    tallies = {
+        (method, scale, level): Tally()
+        for method in ("learned", "baseline", "shipped")
+        for scale in ("small", "whole")
+        for level in LEVELS
+    }
+    per_folder = {}
+    whole_baseline, whole_shipped = {}, {}
+    for key, truth in sorted(folders.items()):
+        corpus, articles = key[0], corpora[key[0]]
+        held_out = fitted_table(
+            folders, corpora, examples, [k for k in sorted(folders) if k != key]
+        )
+        members = [articles[f] for f in truth]
+        if corpus not in whole_baseline:
+            whole_baseline[corpus] = assignments(baseline(articles.values()))
+            whole_shipped[corpus] = assignments(stories.find(articles.values()))
+        found = {
+            ("learned", "small"): assignments(stories.find(members, held_out)),
+            ("learned", "whole"): assignments(stories.find(articles.values(), held_out)),
+            ("baseline", "small"): assignments(baseline(members)),
+            ("baseline", "whole"): whole_baseline[corpus],
+            ("shipped", "small"): assignments(stories.find(members)),
+            ("shipped", "whole"): whole_shipped[corpus],
+        }
+        for (method, scale), assign in found.items():
+            for level in LEVELS:
+                ours = {f: assign[level].get(articles[f].identifier) for f in truth}
+                labels = {f: row[level] for f, row in truth.items()}
+                tallies[(method, scale, level)].add(ours, labels)
+                if (method, scale) == ("learned", "small"):
+                    one = Tally()
+                    one.add(ours, labels)
+                    per_folder.setdefault(f"{corpus}/{key[1]}", {})[level] = one.as_dict()
+    report: dict = {
+        "fitted": everything["likeness"],
+        "thread_merge": everything["thread"]["merge"],
+        "folders": per_folder,
+    }
+    for (method, scale, level), tally in tallies.items():
+        report.setdefault(method, {}).setdefault(scale, {})[level] = tally.as_dict()
+    return report
+
+
+def _features(a, b) -> list[float]:
+    values = stories.pair_features(a, b)
+    return [values[name] for name in stories.FEATURES]
+
+
+def write(table: dict, path: Path = STORIES_TOML) -> None:
+    """Put the fitted numbers into data/stories.toml, comments kept: each
+    `name = number` line of [likeness], and [thread]'s `merge`."""
+    wanted = {("likeness", k): v for k, v in table["likeness"].items()}
+    wanted[("thread", "merge")] = table["thread"]["merge"]
+    lines, section = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        header = re.fullmatch(r"\[(\w+)\]", line.strip())
+        if header:
+            section = header.group(1)
+        match = re.fullmatch(r"(\w+) = [-\d.]+", line.strip())
+        if match and (section, match.group(1)) in wanted:
+            line = f"{match.group(1)} = {round(wanted[(section, match.group(1))], 2)}"
+        lines.append(line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tests.eval import evaluate
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", action="store_true", help="write data/stories.toml")
+    args = parser.parse_args(argv)
+    corpora = {name: evaluate.process_corpus(name) for name in evaluate.corpora_labelled()}
+    folders = evaluate.labelled_folders(corpora)
+    examples = _examples(folders, corpora)
+    table = fitted_table(folders, corpora, examples, sorted(folders))
+    print("likeness:", ", ".join(f"{k} {v:+.2f}" for k, v in table["likeness"].items()))
+    print("thread merge:", table["thread"]["merge"])
+    if args.write:
+        write(table)
+        print(f"written to {STORIES_TOML}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

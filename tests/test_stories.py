@@ -1,0 +1,259 @@
+"""Automatic stories (stories.py, background.py) and how a site shows them
+(render.py's story timeline and day lines, digest's threads together)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from news_digest import background, digest, group, stories
+from news_digest.model import Event, Grouping, Section
+from news_digest.pipeline import process_file
+from news_digest.render import DayLine, core_span, day_lines, stories_timeline_svg
+from news_digest.ui import for_stories, table
+
+from .conftest import EVENTS, article
+
+# ---- term weights that do not depend on the folder ------------------------------------
+
+WEIGHTS = [
+    # (more common, rarer): the second always weighs more
+    ("yang", "presiden"),
+    ("presiden", "lewotobi"),
+    ("the", "indictment"),
+    ("harga", "antam"),
+]
+
+
+@pytest.mark.parametrize(("common", "rare"), WEIGHTS)
+def test_a_rarer_word_weighs_more(common, rare):
+    assert background.weight(common) < background.weight(rare)
+
+
+def test_a_phrase_weighs_more_than_its_rarer_word_and_a_name_as_its_word():
+    assert background.weight("afrika selatan") > background.weight("afrika")
+    assert background.weight("afrika selatan") > background.weight("selatan")
+    assert background.weight("@putin") == background.weight("putin")
+
+
+def test_a_word_no_list_knows_is_rare_not_infinitely_so():
+    unknown = background.weight("zqxvbnq")
+    assert background.weight("lewotobi") <= unknown < 25
+
+
+def _pair(folder_articles, a, b):
+    found = {x.identifier: stories.article_views(x) for x in folder_articles}
+    weights = stories.settings()["likeness"]
+    return stories.likeness(stories.pair_features(found[a], found[b]), weights)
+
+
+def test_a_pairs_likeness_is_the_same_in_any_folder():
+    articles = [process_file(path) for path in sorted(EVENTS.glob("*.txt"))]
+    small = [a for a in articles if "madleen" in a.identifier]
+    pair = ("ap-madleen", "kompas-kapal-madleen")
+    assert _pair(small, *pair) == _pair(articles, *pair) > 0.5
+
+
+def test_every_view_has_a_fitted_weight():
+    weights = stories.settings()["likeness"]
+    assert set(weights) == {*stories.FEATURES, "bias"}
+    # the cosine of the words is what tells stories apart most
+    assert weights["words"] == max(weights.values())
+
+
+# ---- stories -------------------------------------------------------------------------
+
+
+def test_articles_far_apart_in_time_are_never_compared():
+    lines = ("Bendungan Zqaaa jebol di Zqbbb, ribuan warga mengungsi.", "Ditulis {}.")
+    near = article("a", lines[0], lines[1].format("2 Januari 2024"))
+    also = article("b", lines[0], lines[1].format("5 Januari 2024"))
+    far = article("c", lines[0], lines[1].format("20 Januari 2024"))
+    views = [stories.article_views(x) for x in (near, also, far)]
+    assert set(stories.candidates(views)) == {(0, 1)}
+
+
+def test_each_article_meets_a_bounded_number_of_others(monkeypatch):
+    monkeypatch.setattr(stories, "MAX_CANDIDATES", 3)
+    same = [
+        article(f"a{k:02d}", "Bendungan Zqaaa jebol di Zqbbb, warga Zqccc mengungsi.")
+        for k in range(10)
+    ]
+    views = [stories.article_views(x) for x in same]
+    met = [0] * len(same)
+    for a, b in stories.candidates(views):
+        met[a] += 1
+        met[b] += 1
+    # each chose its 3; it may also have been chosen by others
+    assert all(n >= 3 for n in met) and sum(met) <= 2 * 3 * len(same)
+
+
+def test_stories_and_threads_are_the_same_under_any_order():
+    articles = [process_file(path) for path in sorted(EVENTS.glob("*.txt"))]
+    first = stories.find(articles)
+    second = stories.find(list(reversed(articles)))
+    assert first.stories == second.stories and first.threads == second.threads
+
+
+def test_a_storys_name_is_its_member_headline_that_covers_what_they_share():
+    articles = [process_file(path) for path in sorted(EVENTS.glob("*.txt"))]
+    members = [a for a in articles if "madleen" in a.identifier]
+    vectors = [stories.article_views(a).words for a in members]
+    named = group.story_name(members, vectors)
+    assert named.identifier in {a.identifier for a in members}
+    # unrelated articles do not change it
+    assert group.story_name(list(reversed(members)), list(reversed(vectors))) == named
+
+
+# ---- threads on the front page ---------------------------------------------------------
+
+
+def _event(id_, thread=None):
+    return Event(id_, id_, date(2025, 6, 18), date(2025, 6, 18), thread=thread)
+
+
+#: A lead long enough to be one, after each outlet's dateline.
+LEAD = (
+    "Pemerintah mengumumkan rencana evakuasi warga negara Indonesia dari Iran "
+    "setelah serangan udara meningkat pada pekan ini."
+)
+DATELINES = {"Kompas": "JAKARTA, KOMPAS.com - ", "Tempo": "TEMPO.CO, Jakarta - "}
+
+
+def _told_by(identifier, outlet):
+    return article(identifier, "Evakuasi WNI dari Iran Dimulai", DATELINES[outlet] + LEAD)
+
+
+def test_a_thread_of_small_stories_leads_as_one_block(monkeypatch):
+    told = [
+        _told_by("w1", "Kompas"),
+        _told_by("w2", "Tempo"),
+        _told_by("w3", "Kompas"),
+        _told_by("b1", "Kompas"),
+        _told_by("b2", "Tempo"),
+    ]
+    assert {a.meta.publisher.value for a in told} == {"Kompas", "Tempo"}
+    events = (
+        _event("war-1", "war"),
+        _event("big"),
+        _event("war-2", "war"),
+        _event("war-3", "war"),
+    )
+    grouping = Grouping(
+        events=events,
+        articles_by_event={
+            "war-1": ("w1",),
+            "big": ("b1", "b2"),
+            "war-2": ("w2",),
+            "war-3": ("w3",),
+        },
+    )
+    # one story of two outlets outweighs each war story, not the three together
+    assert digest.top_stories(grouping, told) == ("war-1", "war-2", "war-3", "big")
+    monkeypatch.setattr(digest, "MAX_THREAD_STORIES", 2)
+    assert digest.top_stories(grouping, told) == ("war-1", "war-2", "big")
+    monkeypatch.setattr(digest, "MAX_STORIES", 1)
+    assert digest.top_stories(grouping, told) == ("war-1",)
+
+
+# ---- the stories' timeline ------------------------------------------------------------
+
+
+def test_the_axis_covers_the_busy_days_not_the_stray_ones():
+    busy = [date(2025, 6, 16) + timedelta(days=k % 5) for k in range(500)]
+    stray = [date(2021, 3, 1), date(2024, 12, 25), date(2025, 6, 1)]
+    assert core_span(busy + stray) == (date(2025, 6, 16), date(2025, 6, 20))
+    assert core_span([]) is None
+
+
+def test_the_stories_timeline_has_a_row_per_story_and_a_mark_per_day():
+    words = for_stories(table("en"))
+    days = [date(2025, 6, 18)] * 10 + [date(2025, 6, 19)] * 10 + [date(2021, 1, 1)]
+    rows = [
+        (_event("war"), "#war", {date(2025, 6, 18): 3, date(2025, 6, 19): 1}),
+        (_event("visit"), "#visit", {date(2025, 6, 19): 2}),
+    ]
+    svg = stories_timeline_svg(words, rows, days, more=5)
+    assert svg.count('<circle class="mark"') == 3
+    assert svg.count('class="row-label"') == 2
+    assert 'href="#war"' in svg and 'href="#visit"' in svg
+    assert "and 5 more stories" in svg
+    assert "1 articles dated outside this span" in svg or "1 article" in svg
+    assert "2021" not in svg  # the stray date does not stretch the axis
+
+
+def test_a_story_name_in_the_timeline_is_text_not_markup():
+    words = for_stories(table("id"))
+    hostile = Event("x", "<script>alert(1)</script>", date(2025, 6, 18), None)
+    svg = stories_timeline_svg(
+        words, [(hostile, "#x", {date(2025, 6, 18): 1})], [date(2025, 6, 18)]
+    )
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+# ---- a story's days on the front page ---------------------------------------------------
+
+
+class _Point:
+    def __init__(self, text, articles, sources=()):
+        self.text, self.articles, self.sources = text, articles, sources
+
+
+def test_each_day_shows_its_own_version_of_its_first_point():
+    sections = (
+        Section(("a", "b"), day=date(2025, 6, 18)),
+        Section(("c",), day=date(2025, 6, 19)),
+        Section(("d",)),  # no day: not a line
+    )
+    points = [
+        _Point("Kapal dicegat.", ("a", "c"), (("a", "Kapal dicegat."), ("c", "Kapal itu dicegat.")))
+    ]
+    lines = day_lines(sections, points, {"a": "A", "b": "B", "c": "C", "d": "D"})
+    assert lines == [
+        DayLine(date(2025, 6, 18), 2, "Kapal dicegat.", "a"),
+        DayLine(date(2025, 6, 19), 1, "Kapal itu dicegat.", "c"),
+    ]
+
+
+def test_a_day_without_a_point_shows_its_first_headline():
+    sections = (Section(("x", "y"), day=date(2025, 6, 20)),)
+    assert day_lines(sections, [], {"x": "Headline X", "y": "Y"}) == [
+        DayLine(date(2025, 6, 20), 2, "Headline X", "x")
+    ]
+
+
+def test_the_stories_words_replace_the_trip_words_key_for_key():
+    trips, automatic = table("en"), for_stories(table("en"))
+    assert trips["nav_events"] == "Trips" and automatic["nav_events"] == "Stories"
+    assert automatic["counts"]["event"] == ["{n} story", "{n} stories"]
+    assert automatic["counts"]["article"] == trips["counts"]["article"]
+    assert re.search("Cerita", for_stories(table("id"))["nav_events"])
+
+
+def test_grouping_keeps_threads_of_two_or_more_stories_only(monkeypatch):
+    import copy
+
+    table = copy.deepcopy(stories.settings())
+    table["thread"]["merge"] = 0.01  # any shared telling term threads two stories
+    monkeypatch.setattr(stories, "settings", lambda: table)
+    strike = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
+    missiles = "Iran meluncurkan ratusan rudal balistik ke Tel Aviv dan Haifa, Israel."
+    articles = [
+        article("serangan-1", "Israel Gempur Natanz", strike, "Ditulis 17 Juni 2025."),
+        article("serangan-2", "Jet Israel Serang Natanz", strike, "Ditulis 17 Juni 2025."),
+        article("rudal-1", "Rudal Iran Hujani Tel Aviv", missiles, "Ditulis 18 Juni 2025."),
+        article("rudal-2", "Iran Balas dengan Rudal", missiles, "Ditulis 18 Juni 2025."),
+    ]
+    grouping = group.discover_events(articles)
+    assert len(grouping.events) == 2 and grouping.threads
+    by_id = {e.id: e for e in grouping.events}
+    for thread in grouping.threads:
+        assert len(thread.stories) >= 2
+        assert all(by_id[s].thread == thread.id for s in thread.stories)
+        # largest first
+        sizes = [len(grouping.articles_by_event[s]) for s in thread.stories]
+        assert sizes == sorted(sizes, reverse=True)
+        # named after one of its own stories, its address after the largest
+        assert thread.name in {by_id[s].name for s in thread.stories}
+        assert thread.id == f"alur-{thread.stories[0]}"
