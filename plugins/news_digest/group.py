@@ -389,7 +389,9 @@ def _threads(
 
 def _centre(found: stories.Found, members: Sequence[int]) -> terms.Vector:
     """A story's centroid of words and names."""
-    return terms.centroid({**found.views[p].words, **found.views[p].names} for p in members)
+    return terms.centroid(
+        terms.normalized({**found.views[p].words, **found.views[p].names}) for p in members
+    )
 
 
 def _first_day(articles: Iterable[Article]) -> date | None:

@@ -12,7 +12,7 @@ How two articles are compared does not depend on the rest of the folder:
 each term weighs what it weighs in the language at large
 (background.weight), and the likeness of two articles is a fixed,
 learned combination of a few views of them (data/stories.toml: their
-words, phrases, names, rarest words and headlines, and the gap in days),
+words, names and headlines, and the gap in days),
 fitted on the labelled stories with cross-validation by folder
 (tests/eval/fit_stories.py).
 
@@ -24,6 +24,7 @@ most MAX_CANDIDATES others. Average-link clustering then merges them.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -56,50 +57,66 @@ WINDOW_DAYS = 7
 #: Each article meets at most this many others (those sharing the most of
 #: its top terms): without a bound, a folder of one topic would compare
 #: all its pairs.
-MAX_CANDIDATES = 64
+MAX_CANDIDATES = 32
 
 
-#: Words at least this rare (background weight, in nats) make the "rare"
-#: view: the names of places, people and things a story turns on.
-RARE_WEIGHT = 6.0
+#: Of the articles of its window that share a term with an article, only
+#: the MAX_POSTINGS nearest in time are counted (a folder of one topic, a
+#: busy week), and as many undated ones, so an article's work does not
+#: grow with the folder's size. (The likeness of a pair never depends on
+#: it.)
+MAX_POSTINGS = 30
+
+#: A pair whose words are less alike than this is not weighed further: on
+#: the labelled pairs none below it reaches the link chance (at most 0.12
+#: against 0.25), and most candidate pairs are below it.
+MIN_WORDS_COSINE = 0.05
+
+#: Each view keeps its heaviest terms only: what tells a story apart is in
+#: them, and a pair's comparison then costs the same for a long article as
+#: for a short one.
+VIEW_TERMS = 60
 
 
 @dataclass(frozen=True)
 class Views:
     """One article's views for comparing it with others, each an
-    L2-normalised vector of background-weighted terms."""
+    L2-normalised vector of background-weighted terms (exact: see
+    terms.ExactVector)."""
 
-    words: terms.Vector
-    phrases: terms.Vector
-    names: terms.Vector
-    rare: terms.Vector
-    title: terms.Vector
+    words: terms.ExactVector
+    names: terms.ExactVector
+    title: terms.ExactVector
     day: date | None
     top: tuple[str, ...]
 
 
-def _split(
-    weighted: dict[str, float],
-) -> tuple[terms.Vector, terms.Vector, terms.Vector, terms.Vector]:
-    """An article's weighted terms as its words, phrases, names and rarest
-    words, each vector normalised on its own."""
-    words, phrases, names, rare = {}, {}, {}, {}
+def _split(weighted: dict[str, float]) -> tuple[terms.ExactVector, terms.ExactVector]:
+    """An article's weighted terms as its words and its names, each vector
+    normalised on its own (two-word phrases, measured as a view of their
+    own, added nothing the words and headline do not already say)."""
+    words, names = {}, {}
     for term, value in weighted.items():
         if term.startswith("@"):
             names[term] = value
-        elif " " in term:
-            phrases[term] = value
-        else:
+        elif " " not in term:
             words[term] = value
-            if background.weight(term) >= RARE_WEIGHT:
-                rare[term] = value
-    return tuple(terms.normalized(v) for v in (words, phrases, names, rare))
+    return terms.exact(terms.normalized(_heaviest(words))), terms.exact(
+        terms.normalized(_heaviest(names))
+    )
+
+
+def _heaviest(vector: dict[str, float]) -> dict[str, float]:
+    """The VIEW_TERMS heaviest terms of a view (ties by term)."""
+    if len(vector) <= VIEW_TERMS:
+        return vector
+    return {t: vector[t] for t in terms.top_terms(vector, VIEW_TERMS)}
 
 
 def article_views(article: Article) -> Views:
     """The views of one article (its story terms, weighed by background)."""
     weighted = {t: f * background.weight(t) for t, f in article.meta.story_terms}
-    words, phrases, names, rare = _split(weighted)
+    words, names = _split(weighted)
     title_words = {
         t: background.weight(t)
         for t in terms.features(article.meta.title.value or "")
@@ -109,7 +126,8 @@ def article_views(article: Article) -> Views:
         t for t in terms.top_terms(words, INDEX_TERMS) if background.weight(t) >= MIN_INDEX_WEIGHT
     )
     day = day_of(article)
-    return Views(words, phrases, names, rare, terms.normalized(title_words), day, top)
+    title = terms.exact(terms.normalized(title_words))
+    return Views(words, names, title, day, top)
 
 
 def day_of(article: Article) -> date | None:
@@ -118,18 +136,17 @@ def day_of(article: Article) -> date | None:
 
 
 #: The views compared, in the order of data/stories.toml's [likeness].
-FEATURES = ("words", "phrases", "names", "rare", "title", "gap", "undated")
+FEATURES = ("words", "names", "title", "gap", "undated")
 
 
-def pair_features(a: Views, b: Views) -> dict[str, float]:
-    """The views' likeness for one pair: what the learned combination weighs."""
+def pair_features(a: Views, b: Views, words: float | None = None) -> dict[str, float]:
+    """The views' likeness for one pair: what the learned combination
+    weighs (`words`: their words' cosine, when already worked out)."""
     gap = abs((a.day - b.day).days) if a.day and b.day else None
     return {
-        "words": terms.cosine(a.words, b.words),
-        "phrases": terms.cosine(a.phrases, b.phrases),
-        "names": terms.cosine(a.names, b.names),
-        "rare": terms.cosine(a.rare, b.rare),
-        "title": terms.cosine(a.title, b.title),
+        "words": terms.exact_cosine(a.words, b.words) if words is None else words,
+        "names": terms.exact_cosine(a.names, b.names),
+        "title": terms.exact_cosine(a.title, b.title),
         "gap": min(gap, WINDOW_DAYS) / WINDOW_DAYS if gap is not None else 0.0,
         "undated": 0.0 if gap is not None else 1.0,
     }
@@ -144,29 +161,45 @@ def likeness(features: dict[str, float], weights: dict[str, float]) -> float:
 def candidates(views: Sequence[Views]) -> dict[tuple[int, int], int]:
     """Pairs worth comparing, with how many top terms they share: those
     within WINDOW_DAYS (or one undated) sharing MIN_SHARED_TERMS, at most
-    MAX_CANDIDATES a article, the ones sharing most first."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    MAX_CANDIDATES a article, the ones sharing most first. Each term's
+    postings are sorted by day, so an article counts only the others of
+    its window (one slice per term)."""
+    dated: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    undated: dict[str, list[int]] = defaultdict(list)
     for position, view in enumerate(views):
         for term in view.top:
-            postings[term].append(position)
+            if view.day is None:
+                undated[term].append(position)
+            else:
+                dated[term].append((view.day.toordinal(), position))
+    days = {term: [day for day, _ in sorted(found)] for term, found in dated.items()}
+    positions = {term: [p for _, p in sorted(found)] for term, found in dated.items()}
     pairs: dict[tuple[int, int], int] = {}
     for position, view in enumerate(views):
         shared: Counter[int] = Counter()
         for term in view.top:
-            shared.update(postings[term])
+            shared.update(undated.get(term, ())[:MAX_POSTINGS])
+            if term not in days:
+                continue
+            if view.day is None:  # an undated article: the first MAX_POSTINGS
+                shared.update(positions[term][:MAX_POSTINGS])
+                continue
+            day = view.day.toordinal()
+            first = bisect.bisect_left(days[term], day - WINDOW_DAYS)
+            last = bisect.bisect_right(days[term], day + WINDOW_DAYS)
+            if last - first > MAX_POSTINGS:  # the nearest in time only
+                middle = bisect.bisect_left(days[term], day, first, last)
+                first = max(first, min(middle - MAX_POSTINGS // 2, last - MAX_POSTINGS))
+                last = first + MAX_POSTINGS
+            shared.update(positions[term][first:last])
         del shared[position]
-        near = [
-            other
-            for other, count in shared.items()
-            if count >= MIN_SHARED_TERMS and _within(view.day, views[other].day)
-        ]
-        for other in heapq.nsmallest(MAX_CANDIDATES, near, key=lambda o: (-shared[o], o)):
-            pairs[(min(position, other), max(position, other))] = shared[other]
+        # (-count, other): most shared first, ties by position, compared in C
+        near = [(-count, other) for other, count in shared.items() if count >= MIN_SHARED_TERMS]
+        if len(near) > MAX_CANDIDATES:
+            near = heapq.nsmallest(MAX_CANDIDATES, near)
+        for count, other in near:
+            pairs[(min(position, other), max(position, other))] = -count
     return pairs
-
-
-def _within(a: date | None, b: date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= WINDOW_DAYS
 
 
 def average_link(
@@ -228,7 +261,10 @@ def find_stories(articles: Sequence[Article], table: dict) -> Found:
     views = [article_views(a) for a in articles]
     links = {}
     for a, b in sorted(candidates(views)):
-        value = likeness(pair_features(views[a], views[b]), weights)
+        words = terms.exact_cosine(views[a].words, views[b].words)
+        if words < MIN_WORDS_COSINE:
+            continue
+        value = likeness(pair_features(views[a], views[b], words), weights)
         if value >= table["story"]["link"]:
             links[(a, b)] = value
     stories = average_link(len(articles), links, table["story"]["merge"])
@@ -247,20 +283,20 @@ def _threads(
     stories' centroids (names and terms they share), within the window."""
     centres = []
     for members in stories:
-        words = terms.centroid(views[p].words for p in members)
-        names = terms.centroid(views[p].names for p in members)
+        words = terms.exact(terms.centroid(views[p].words for p in members))
+        names = terms.exact(terms.centroid(views[p].names for p in members))
         days = [d for p in members if (d := views[p].day)]
         top = tuple(
             t
             for t in terms.top_terms(words, INDEX_TERMS)
             if background.weight(t) >= MIN_INDEX_WEIGHT
         )
-        centres.append(Views(words, {}, names, {}, {}, min(days) if days else None, top))
+        centres.append(Views(words, names, {}, min(days) if days else None, top))
     links = {}
     for a, b in sorted(candidates(centres)):
-        value = table["words"] * terms.cosine(centres[a].words, centres[b].words) + table[
+        value = table["words"] * terms.exact_cosine(centres[a].words, centres[b].words) + table[
             "names"
-        ] * terms.cosine(centres[a].names, centres[b].names)
+        ] * terms.exact_cosine(centres[a].names, centres[b].names)
         if value >= table["merge"]:
             links[(a, b)] = value
     return tuple(map(tuple, average_link(len(stories), links, table["merge"])))

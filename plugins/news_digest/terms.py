@@ -8,6 +8,7 @@ small candidate set, never across all pairs of a corpus.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -126,6 +127,30 @@ def cosine(a: Vector, b: Vector) -> float:
     """Only the shared terms count; fsum makes the result independent of
     the (hash-seeded) order in which the set intersection yields them."""
     return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
+
+
+#: An L2-normalised vector with its weights as integers (times SCALE):
+#: their dot product is exact, so it is the same whatever order a set
+#: intersection yields the shared terms in (any hash seed), and it sums in
+#: C (`map`), several times faster than `cosine`'s fsum over floats.
+ExactVector = dict[str, int]
+#: 2**30: a weight's rounding error is below 1e-9, far under any threshold.
+SCALE = 1 << 30
+
+
+def exact(v: Vector) -> ExactVector:
+    """`v` (L2-normalised) with integer weights: see ExactVector."""
+    return {t: round(w * SCALE) for t, w in v.items()}
+
+
+def exact_cosine(a: ExactVector, b: ExactVector) -> float:
+    """The cosine of two exact vectors (their integer dot product, scaled)."""
+    if len(b) < len(a):
+        a, b = b, a
+    shared = a.keys() & b.keys()
+    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared))) / (
+        SCALE * SCALE
+    )
 
 
 def centroid(vectors: Iterable[Vector]) -> Vector:

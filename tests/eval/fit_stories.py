@@ -153,7 +153,7 @@ def baseline(articles: Sequence[Article]) -> stories.Found:
     views = [stories.article_views(a) for a in articles]
     links = {}
     for a, b in sorted(stories.candidates(views)):
-        value = terms.cosine(views[a].words, views[b].words)
+        value = terms.exact_cosine(views[a].words, views[b].words)
         if value >= BASELINE_THRESHOLD / 2:
             links[(a, b)] = value
     groups = stories.average_link(len(articles), links, BASELINE_THRESHOLD)
