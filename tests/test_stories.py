@@ -257,3 +257,41 @@ def test_grouping_keeps_threads_of_two_or_more_stories_only(monkeypatch):
         # named after one of its own stories, its address after the largest
         assert thread.name in {by_id[s].name for s in thread.stories}
         assert thread.id == f"alur-{thread.stories[0]}"
+
+
+def test_a_threads_stories_show_together_and_link_each_other(tmp_path, monkeypatch):
+    import copy
+
+    from .conftest import build_site
+
+    table = copy.deepcopy(stories.settings())
+    table["thread"]["merge"] = 0.01  # any shared telling term threads two stories
+    monkeypatch.setattr(stories, "settings", lambda: table)
+    strike = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
+    missiles = "Iran meluncurkan ratusan rudal balistik ke Tel Aviv dan Haifa, Israel."
+    folder = tmp_path / "perang"
+    folder.mkdir()
+    for name, title, lead, day in (
+        ("serangan-1", "Israel Gempur Natanz", strike, "17 Juni 2025"),
+        ("serangan-2", "Jet Israel Serang Natanz", strike, "17 Juni 2025"),
+        ("rudal-1", "Rudal Iran Hujani Tel Aviv", missiles, "18 Juni 2025"),
+        ("rudal-2", "Iran Balas dengan Rudal", missiles, "18 Juni 2025"),
+    ):
+        (folder / f"{name}.txt").write_text(f"{title}\n{day}\n\n{lead}\n", encoding="utf-8")
+    site = build_site(tmp_path / "out", seeds=folder)
+    front = (site / "index.html").read_text(encoding="utf-8")
+    labels = re.findall(r'<p class="thread-label">([^<]*)</p>', front)
+    # both stories under the thread's name; the first also counts them
+    assert (
+        len(labels) == 2
+        and labels[0].startswith("Rangkaian: ")
+        and labels[0].endswith("· 2 cerita")
+    )
+    pages = sorted((site / "perjalanan").glob("*/index.html"))
+    assert len(pages) == 2
+    for page, other in zip(pages, reversed(pages), strict=True):
+        html = page.read_text(encoding="utf-8")
+        assert (
+            f"perjalanan/{other.parent.name}/"
+            in html.split('<nav class="thread"')[1].split("</nav>")[0]
+        )
