@@ -481,8 +481,9 @@ def top_stories(grouping: Grouping, articles: Sequence[Article]) -> tuple[str, .
     as old as the folder's oldest. The stories of one thread come together
     (its MAX_THREAD_STORIES most important), where the thread weighs as one
     story of all its articles would (those alone in their story too), so a
-    war told as a dozen small stories leads as one block. Ties go to the newer, then to the id, so
-    the order never depends on the input's order."""
+    war told as a dozen small stories leads as one block. Ties go to the
+    newer, then to the id, so the order never depends on the input's
+    order."""
     by_id = {a.identifier: a for a in articles}
     days = [e.end or e.start for e in grouping.events if e.end or e.start]
     newest = max(days, default=date.min)
@@ -493,19 +494,20 @@ def top_stories(grouping: Grouping, articles: Sequence[Article]) -> tuple[str, .
 
     alone = {t.id: t.alone for t in grouping.threads}
 
-    def weight(events) -> float:
-        thread = events[0].thread if len(events) > 1 else None
+    def weight(events, also: Sequence[str] = ()) -> float:
         members = [
-            by_id[i] for e in events for i in grouping.articles_by_event.get(e.id, ()) if i in by_id
-        ] + [by_id[i] for i in alone.get(thread, ()) if i in by_id]
+            by_id[i]
+            for i in (*(i for e in events for i in grouping.articles_by_event.get(e.id, ())), *also)
+            if i in by_id
+        ]
         outlets = {a.meta.publisher.value for a in members if a.meta.publisher.value}
         age = (newest - day(events)).days if newest != date.min else 0
         size = len(outlets) + math.log1p(len(members))
         recency = 0.5 ** (age / STORY_HALF_LIFE_DAYS)
         return size * (1 - RECENCY_SHARE + RECENCY_SHARE * recency)
 
-    def rank(events) -> tuple[float, int, str]:
-        return -weight(events), -day(events).toordinal(), events[0].id
+    def rank(events, also: Sequence[str] = ()) -> tuple[float, int, str]:
+        return -weight(events, also), -day(events).toordinal(), events[0].id
 
     stories = sorted(
         ([e] for e in grouping.events if grouping.articles_by_event.get(e.id)), key=rank
@@ -513,9 +515,9 @@ def top_stories(grouping: Grouping, articles: Sequence[Article]) -> tuple[str, .
     blocks: dict[str, list] = {}
     for (event,) in stories:
         blocks.setdefault(event.thread or event.id, []).append(event)
-    chosen = [
-        e.id for block in sorted(blocks.values(), key=rank) for e in block[:MAX_THREAD_STORIES]
-    ]
+    # a thread's block weighs with its articles alone in their story too
+    ordered = sorted(blocks.items(), key=lambda item: rank(item[1], alone.get(item[0], ())))
+    chosen = [e.id for _, block in ordered for e in block[:MAX_THREAD_STORIES]]
     return tuple(chosen[:MAX_STORIES])
 
 
@@ -572,7 +574,8 @@ def _point(point: KeyPoint, by_id: dict[str, Article]) -> dict:
 def _days(event, grouping: Grouping, by_id: dict[str, Article]) -> list[dict]:
     """The story's events (its days) or the trip's legs, each with its
     articles, in order (group.sections); those that fit none last."""
-    happened = {i: a.meta.happened for i, a in by_id.items()}
+    members = grouping.articles_by_event.get(event.id, ())
+    happened = {i: by_id[i].meta.happened for i in members if i in by_id}
     return [
         {
             "day": _day(section.day),

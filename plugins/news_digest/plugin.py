@@ -244,9 +244,9 @@ def place_articles(generator):
     generator.context["event_pages"] = [pages[e.id] for e in grouping.events]
     unplaced = sorted((a for a in ours if a.event_page is None), key=attrgetter("identifier"))
     generator.context["unplaced_articles"] = unplaced
-    generator.context["unplaced_days"] = days = [] if trips else by_day(unplaced, settings)
-    # the same articles in the same order, for the paginated list of them
-    generator.context["others"] = [a for _, day_articles in days for a in day_articles]
+    # without a catalog, the same articles by the day they report, for
+    # their paginated list (render.day_runs puts each day under its heading)
+    generator.context["others"] = [] if trips else by_day(unplaced, settings)
     generator.context["others_url"] = setting(settings, "NEWS_DIGEST_OTHERS_URL")
     generator.context["threads"] = {
         thread.id: (thread, [pages[e] for e in thread.stories]) for thread in grouping.threads
@@ -258,14 +258,16 @@ def reported_day(article) -> date | None:
     return article.news.meta.happened or article.date_finding.sort_key
 
 
-def by_day(articles, settings) -> list[tuple[date | None, list]]:
-    """Articles alone in their story, under the day they report (newest
-    first unless NEWS_DIGEST_NEWEST_FIRST is off); undated ones last."""
-    days: dict[date | None, list] = {}
-    for article in articles:
-        days.setdefault(article.reported_day, []).append(article)
-    dated = sorted((d for d in days if d), reverse=setting(settings, "NEWS_DIGEST_NEWEST_FIRST"))
-    return [(d, days[d]) for d in dated] + ([(None, days[None])] if None in days else [])
+def by_day(articles, settings) -> list:
+    """Articles in the order of the day they report (newest first unless
+    NEWS_DIGEST_NEWEST_FIRST is off), undated ones last; within a day in
+    the order given."""
+    dated = sorted(  # stable, reversed too: a day keeps the order given
+        (a for a in articles if a.reported_day),
+        key=attrgetter("reported_day"),
+        reverse=setting(settings, "NEWS_DIGEST_NEWEST_FIRST"),
+    )
+    return dated + [a for a in articles if not a.reported_day]
 
 
 def forget_unknown_trips(articles, trips) -> None:
@@ -502,10 +504,10 @@ class DigestGenerator(Generator):
         its articles per day, over the days the folder's articles report."""
         rows = []
         for page in stories:
-            by_day = Counter(d for a in page.articles if (d := reported_day(a)))
+            by_day = Counter(a.reported_day for a in page.articles if a.reported_day)
             if by_day and len(rows) < render.TIMELINE_ROWS:  # an undated story has no row
                 rows.append((page.event, f"#{page.event.id}", dict(by_day)))
-        days = [d for a in ours if (d := reported_day(a))]
+        days = [a.reported_day for a in ours if a.reported_day]
         more = len(self.event_pages) - len(rows)
         return render.stories_timeline_svg(self.context["UI"], rows, days, more)
 
@@ -627,7 +629,7 @@ class DigestGenerator(Generator):
             paginated={"event_pages": self._in_reading_order(self.event_pages)},
             template_name="events",
         )
-        if self.context["unplaced_days"]:
+        if self.context["others"]:
             self._write_page(
                 writer,
                 setting(self.settings, "NEWS_DIGEST_OTHERS_SAVE_AS"),

@@ -92,15 +92,12 @@ class Views:
 
 
 def _split(weighted: dict[str, float]) -> tuple[terms.ExactVector, terms.ExactVector]:
-    """An article's weighted terms as its words and its names, each vector
-    normalised on its own (two-word phrases, measured as a view of their
-    own, added nothing the words and headline do not already say)."""
+    """An article's weighted words and names (no phrases: measured as a
+    view of their own, they added nothing the words and headline do not
+    already say), each vector normalised on its own."""
     words, names = {}, {}
     for term, value in weighted.items():
-        if term.startswith("@"):
-            names[term] = value
-        elif " " not in term:
-            words[term] = value
+        (names if term.startswith("@") else words)[term] = value
     return terms.exact(terms.normalized(_heaviest(words))), terms.exact(
         terms.normalized(_heaviest(names))
     )
@@ -115,7 +112,8 @@ def _heaviest(vector: dict[str, float]) -> dict[str, float]:
 
 def article_views(article: Article) -> Views:
     """The views of one article (its story terms, weighed by background)."""
-    weighted = {t: f * background.weight(t) for t, f in article.meta.story_terms}
+    # two-word phrases are no view of their own: not weighed at all
+    weighted = {t: f * background.weight(t) for t, f in article.meta.story_terms if " " not in t}
     words, names = _split(weighted)
     title_words = {
         t: background.weight(t)
@@ -172,8 +170,11 @@ def candidates(views: Sequence[Views]) -> dict[tuple[int, int], int]:
                 undated[term].append(position)
             else:
                 dated[term].append((view.day.toordinal(), position))
-    days = {term: [day for day, _ in sorted(found)] for term, found in dated.items()}
-    positions = {term: [p for _, p in sorted(found)] for term, found in dated.items()}
+    days, positions = {}, {}
+    for term, found in dated.items():
+        found.sort()
+        days[term] = [day for day, _ in found]
+        positions[term] = [p for _, p in found]
     pairs: dict[tuple[int, int], int] = {}
     for position, view in enumerate(views):
         shared: Counter[int] = Counter()

@@ -46,6 +46,7 @@ from news_digest.read import UnreadableFile  # noqa: E402
 from tests.eval import fit_stories  # noqa: E402
 from tests.eval.corpora import ROOT as REPO  # noqa: E402
 from tests.eval.corpora import corpus_dir, line_hash, raw_lines  # noqa: E402
+from tests.eval.scores import Score  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "labels"
 TARGETS = Path(__file__).resolve().parent / "targets.toml"
@@ -126,44 +127,6 @@ def _rows(kind: str) -> list[dict[str, str]]:
 
 
 # ---- scores ----------------------------------------------------------------------------
-
-
-@dataclass
-class Score:
-    """Counts for precision and recall."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def count(self, truth: bool, ours: bool) -> None:
-        """One decision: the label says `truth`, the pipeline said `ours`."""
-        self.tp += truth and ours
-        self.fp += ours and not truth
-        self.fn += truth and not ours
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-        }
 
 
 @dataclass
@@ -281,15 +244,6 @@ def evaluate_meta(articles: dict[tuple[str, str], Article]) -> dict:
         "publisher": publisher.as_dict() | {"errors": publisher.wrong},
         "publisher_unnamed_left_unknown": invented.as_dict() | {"errors": invented.wrong},
     }
-
-
-def _pairs(assign: dict[str, str], truth: dict[str, str]) -> Score:
-    score = Score()
-    for a, b in itertools.combinations(sorted(truth), 2):
-        same_truth = truth[a] == truth[b]
-        same_ours = assign.get(a) is not None and assign.get(a) == assign.get(b)
-        score.count(same_truth, same_ours)
-    return score
 
 
 def labelled_folders(corpora: dict[str, dict[str, Article]]) -> dict[tuple[str, str], dict]:

@@ -20,7 +20,6 @@ import math
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from news_digest import stories, terms  # noqa: E402
 from news_digest.model import Article  # noqa: E402
+
+from tests.eval.scores import Score, pairs  # noqa: E402
 
 #: Where the fitted numbers go.
 STORIES_TOML = ROOT / "plugins" / "news_digest" / "data" / "stories.toml"
@@ -111,27 +112,6 @@ LEVELS = ("story", "event", "thread")
 BASELINE_THRESHOLD = 0.25
 
 
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, assign: dict[str, object], truth: dict[str, str]) -> None:
-        for a, b in itertools.combinations(sorted(truth), 2):
-            same = truth[a] == truth[b]
-            ours = assign.get(a) is not None and assign.get(a) == assign.get(b)
-            self.tp += same and ours
-            self.fp += ours and not same
-            self.fn += same and not ours
-
-    def as_dict(self) -> dict:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": p, "recall": r, "f1": f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-
 def assignments(found: stories.Found) -> dict[str, dict[str, object]]:
     """Each article's story, event (story and day) and thread, by identifier."""
     story, event, thread = {}, {}, {}
@@ -177,11 +157,11 @@ def choose_thread_merge(found: Sequence[tuple[stories.Found, dict]], table: dict
     labels by file identifier): best F1 at THREAD_PRECISION, else best P."""
     scored = []
     for merge in THREAD_GRID:
-        tally = Tally()
+        tally = Score()
         for folder, truth in found:
             threaded = stories.with_threads(folder, table["thread"] | {"merge": merge})
             assign = assignments(threaded)["thread"]
-            tally.add({i: assign.get(i) for i in truth}, truth)
+            pairs({i: assign.get(i) for i in truth}, truth, into=tally)
         result = tally.as_dict()
         scored.append(
             (result["precision"] >= THREAD_PRECISION, result["f1"], result["precision"], -merge)
@@ -222,7 +202,7 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
     examples = _examples(folders, corpora)
     everything = fitted_table(folders, corpora, examples, sorted(folders))
     tallies = {
-        (method, scale, level): Tally()
+        (method, scale, level): Score()
         for method in ("learned", "baseline", "shipped")
         for scale in ("small", "whole")
         for level in LEVELS
@@ -250,10 +230,10 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
             for level in LEVELS:
                 ours = {f: assign[level].get(articles[f].identifier) for f in truth}
                 labels = {f: row[level] for f, row in truth.items()}
-                tallies[(method, scale, level)].add(ours, labels)
+                pairs(ours, labels, into=tallies[(method, scale, level)])
                 if (method, scale) == ("learned", "small"):
-                    one = Tally()
-                    one.add(ours, labels)
+                    one = Score()
+                    pairs(ours, labels, into=one)
                     per_folder.setdefault(f"{corpus}/{key[1]}", {})[level] = one.as_dict()
     report: dict = {
         "fitted": everything["likeness"],
