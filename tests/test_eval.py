@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from tests.eval import evaluate
+from tests.eval import evaluate, scores
 
 #: The sample the real-scrapes issue asks for.
 MIN_EVENT_LABELS = {"indonews-2025-06-18-20": 300, "english-news-2023-03": 100}
@@ -40,7 +40,7 @@ def test_targets_are_met(report):
 
 def test_line_scores_count_what_they_claim():
     truth = {"a": "x", "b": "x", "c": "y"}
-    score = evaluate._pairs({"a": "1", "b": "2", "c": "2"}, truth)
+    score = scores.pairs({"a": "1", "b": "2", "c": "2"}, truth)
     assert (score.tp, score.fp, score.fn) == (0, 1, 1)
 
 
