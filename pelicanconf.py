@@ -42,8 +42,15 @@ NEWS_DIGEST_CATALOG = "trips" if USING_SEEDS else None
 NEWS_DIGEST_TOPIC = "topic.md" if USING_SEEDS else None
 
 # Dates, titles and slugs come from the article text, never from file
-# names or file times (those would make builds differ between machines).
-FILENAME_METADATA = ""
+# times (those would make builds differ between machines). File names:
+# the outlet a scraper wrote into them is read where the text names none
+# (filenames.py); set FILENAME_METADATA to a regular expression with named
+# groups (publisher, author, date, title, slug) to read more, e.g.
+#   FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2})_(?P<publisher>[a-z0-9]+)_.*"
+# As everywhere, a value from the file name only fills what the text and
+# the sidecar leave unknown. This is Pelican's own default: a name that
+# starts with a day (`2025-06-18-…`) dates an article whose text does not.
+FILENAME_METADATA = r"(?P<date>\d{4}-\d{2}-\d{2}).*"
 DEFAULT_DATE = None
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None

@@ -14,6 +14,10 @@ from tests.eval import evaluate, scores
 #: The sample the real-scrapes issue asks for.
 MIN_EVENT_LABELS = {"indonews-2025-06-18-20": 300, "english-news-2023-03": 100}
 MIN_LINE_LABELLED_ARTICLES = 150
+#: The glued-word candidates the text issue asks for, from both corpora.
+MIN_GLUED_LABELS = {"indonews-2025-06-18-20": 200, "english-news-2023-03": 100}
+#: Every headline the seeds and corpora derive from a lead (39 there are).
+MIN_HEADLINE_LABELS = 39
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +32,18 @@ def test_the_sample_is_large_enough():
     articles = {(row["corpus"], row["file"]) for row in evaluate._rows("lines")}
     assert len(articles) >= MIN_LINE_LABELLED_ARTICLES
     assert articles == {(row["corpus"], row["file"]) for row in evaluate._rows("meta")}
+    glued = Counter(row["corpus"] for row in evaluate._rows("glued"))
+    for corpus, minimum in MIN_GLUED_LABELS.items():
+        assert glued[corpus] >= minimum, corpus
+    assert sum(glued.values()) >= 400
+    assert len(evaluate._rows("headlines")) >= MIN_HEADLINE_LABELS
 
 
 def test_labels_match_the_corpora(report):
     assert report["lines"]["drifted_labels"] == 0
+    assert report["mends"]["drifted_labels"] == 0
+    # every derived headline labelled as it reads now
+    assert report["headlines"]["unlabelled"] == []
 
 
 def test_targets_are_met(report):

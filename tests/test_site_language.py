@@ -140,3 +140,24 @@ def test_a_folder_without_a_site_name_is_named_in_its_language(tmp_path):
     site = build_site(tmp_path / "output", seeds=folder)
     front = (site / "index.html").read_text(encoding="utf-8")
     assert "<title>Ringkasan berita: kliping" in front
+
+
+_FACTS = re.compile(r'data-pagefind-meta="facts:([^"]*)"')
+_TITLE = re.compile(r'data-pagefind-meta="title:([^"]*)"')
+
+
+def test_a_search_result_names_the_title_once_and_only_known_facts(english_site):
+    """A result reads "Title — date · outlet · story": nothing unknown, and
+    never the title again (the English folder's stories are often named
+    after their only article)."""
+    words = ui.table("en")
+    pages = [p.read_text(encoding="utf-8") for p in article_pages(english_site)]
+    facts = [(_TITLE.search(p).group(1), _FACTS.search(p)) for p in pages]
+    assert sum(1 for _, found in facts if found) >= len(pages) * 0.9  # outlets from file names
+    for title, found in facts:
+        if not found:
+            continue
+        parts = found.group(1).split(" · ")
+        assert title not in parts
+        assert words["unknown_source"] not in parts
+        assert not any(words["levels"]["unknown"] in part for part in parts)

@@ -52,6 +52,10 @@ def article_json(article: Article) -> dict:
             for r in article.clean.removed
         ],
         "captions": [line.text for line in article.clean.kept if line.caption],
+        "mended": [
+            {"line_number": m.number, "token": m.token, "mended": m.mended, "rules": list(m.rules)}
+            for m in article.clean.mends
+        ],
         "metadata": _jsonable(
             {
                 "title": meta.title,

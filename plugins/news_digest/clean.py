@@ -29,11 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from . import dates, tables
+from . import dates, glued, tables
 from .model import CleanArticle, Credit, Dateline, Line, RawArticle, Removal
 from .text import ends_clause, ends_sentence, normalize
 
@@ -106,6 +107,10 @@ _SPACED_DASH = r"(?:\s+(?:-{1,2}|–|—)\s*|(?:-{1,2}|–|—)\s+)"
 #: an English wire dateline's date: `LONDON, March 22 (Reuters) -`
 _WIRE_DATE = r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
 _NAME = r"[A-Z][\w'’.-]*(?:[ ,]+(?:[A-Z][\w'’.-]*|dan|and|&))*"
+#: a US state after a wire dateline's city: `HOUSTON, Texas (KTRK) --`, `EUGENE, Ore. --`
+_STATE = r"(?:,\s+[A-Z][A-Za-z]{1,12}\.?(?:\s[A-Z][a-z]{2,12})?)?"
+#: a US broadcaster's call sign in a dateline's brackets (`KTRK`, `WABC`)
+_CALL_SIGN = r"[KW][A-Z]{2,3}"
 
 
 def _outlet_names() -> str:
@@ -133,8 +138,9 @@ def _compile() -> _Grammar:
         rf"^(?P<outlet>{outlet}),\s*(?P<place>{_PLACE}){_DASH}",
         # Liputan6.com, JakartaReal Madrid…  (split where the case changes)
         rf"^(?P<outlet>{outlet}),\s*(?P<place>{_GLUED_PLACE})(?=[A-Z\"“‘'])",
-        # WASHINGTON (AP) —   LONDON, March 22 (Reuters) -
-        rf"^(?P<place>{_PLACE}){_WIRE_DATE}\s*\((?P<outlet>{outlet})\){_DASH}",
+        # WASHINGTON (AP) —   LONDON, March 22 (Reuters) -   HOUSTON, Texas (KTRK) --
+        # (a US station's call sign: K or W and two or three capitals)
+        rf"^(?P<place>{_PLACE}){_STATE}{_WIRE_DATE}\s*\((?P<outlet>{outlet}|{_CALL_SIGN})\){_DASH}",
         # (CNN) —
         rf"^\((?P<outlet>{outlet})\){_DASH}",
         # KOMPAS.com -   TRIBUNNEWS.COM -
@@ -421,10 +427,18 @@ def _step_boilerplate(state: _State, number: int, text: str) -> str | None:
     return None
 
 
+#: A stage direction in a transcript, `(SOUNDBITE OF MUSIC)`, `(APPLAUSE)`:
+#: a line wholly in brackets and capitals says its thing each time it
+#: comes, so a second one is no repeat.
+_STAGE_DIRECTION = re.compile(r"^\([A-Z][A-Z0-9 ,.'’:;-]{2,80}\)$")
+
+
 def _step_repeat(state: _State, number: int, text: str) -> str | None:
     key = normalize(_without_dateline(state, text))
     rank = _variant_rank(text, number)
     cluster = state.index.find(key)
+    if cluster and _STAGE_DIRECTION.match(text):
+        cluster = None
     if cluster and not _lead_in_again(cluster, key):
         state.removed.append(Removal(number, text, "repeat", of_line=cluster.first))
         cluster.repeats.append(number)
@@ -535,14 +549,33 @@ _PHOTO_CREDIT_END = re.compile(
 )
 
 
+@cache
+def _caption_cues() -> tuple[re.Pattern, re.Pattern, int]:
+    """data/boilerplate.toml's [captions]: a pattern of the credits that
+    close a caption, one of those that open one, and the words a caption
+    closed by a credit has at least."""
+    table = tables.load("boilerplate")["captions"]
+    ends = re.compile("|".join(f"(?:{p})" for p in table["ends"]))
+    starts = re.compile("|".join(f"(?:{p})" for p in table["starts"]))
+    return ends, starts, table["min_words"]
+
+
 def _is_caption(cluster: _Cluster, next_line: int | None, credit_lines: set[int]) -> bool:
     """A caption: scraped twice in a row (the photo's alt text and its
-    caption), standing right over a photo-credit line, or closed by a
-    photo credit of its own."""
-    quoted = cluster.best_text.lstrip()[:1] in "\"'“‘«"  # a quotation printed twice
+    caption), standing right over a photo-credit line, or carrying a
+    photo credit the way captions do (closed by one, or, as a gallery or
+    Kompas writes them, opened by one)."""
+    text = cluster.best_text
+    quoted = text.lstrip()[:1] in "\"'“‘«"  # a quotation printed twice
     doubled = bool(cluster.repeats) and cluster.repeats[0] == next_line and not quoted
     over_credit = next_line in credit_lines
-    return doubled or over_credit or bool(_PHOTO_CREDIT_END.search(cluster.best_text))
+    ends, starts, min_words = _caption_cues()
+    credited = (
+        bool(_PHOTO_CREDIT_END.search(text))
+        or (len(text.split()) >= min_words and bool(ends.search(text)))
+        or bool(starts.match(text))
+    )
+    return doubled or over_credit or credited
 
 
 # ---- the stage -----------------------------------------------------------
@@ -584,11 +617,14 @@ def clean_lines(lines: Sequence[str]) -> CleanArticle:
         Line(c.first, c.best_text, _is_caption(c, following.get(c.first), state.credit_lines))
         for c in state.clusters
     )
+    headline = (head.headline,) if head.headline else ()
+    mended, mends = glued.mend_lines((*headline, *kept))
     return CleanArticle(
-        kept=kept,
+        kept=mended[len(headline) :],
         removed=tuple(removed),
         dateline=state.dateline,
         credits=tuple(state.credits),
-        headline=head.headline,
+        headline=mended[0] if headline else None,
         date_field=head.date_field,
+        mends=mends,
     )

@@ -12,7 +12,7 @@ import os
 import re
 from functools import cache
 
-from . import dates, names, tables, terms
+from . import dates, glued, names, tables, terms
 from .model import (
     UNKNOWN_DATE,
     ArticleMetadata,
@@ -24,7 +24,11 @@ from .model import (
 )
 from .text import sentences
 
-TITLE_MAX = 90
+#: A headline derived from a lead is at most this long (characters): what
+#: the outlets' own headlines run to (their longest in the shared corpora
+#: are about 110).
+TITLE_MAX = 110
+#: ... and a cut leaves at least this many characters when a boundary allows.
 TITLE_MIN_CUT = 40
 HEADLINE_MAX = 140
 
@@ -52,6 +56,30 @@ def publisher_name(outlet: str) -> str:
     return stem[:1].upper() + stem[1:]
 
 
+@cache
+def _outlet_credits() -> tuple[re.Pattern, ...]:
+    patterns = tables.load("publishers").get("credits", {}).get("patterns", [])
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+
+#: Removal kinds whose lines may name the article's own outlet (a copyright
+#: line, a republication note, a columnist's bio, a credit).
+OUTLET_CREDIT_KINDS = frozenset({"boilerplate", "credit"})
+
+
+def _outlet_in_removed(clean: CleanArticle) -> tuple[str, str] | None:
+    """The outlet a removed line names as the article's own
+    (data/publishers.toml [credits]), and that line; the first such line."""
+    for removal in clean.removed:
+        if removal.kind not in OUTLET_CREDIT_KINDS:
+            continue
+        for pattern in _outlet_credits():
+            match = pattern.match(removal.text.strip())
+            if match:
+                return match.group("outlet").strip(" .,"), removal.text.strip()
+    return None
+
+
 def place_name(place: str) -> str:
     """A dateline's place in the one spelling the alias table gives it
     ("Cairo" and "KAIRO" → "Kairo"), so one place is never two."""
@@ -70,7 +98,8 @@ def _connectives() -> frozenset[str]:
 @cache
 def _title_words() -> dict[str, frozenset[str]]:
     table = tables.load("text")["titles"]
-    return {key: frozenset(table[key]) for key in ("reporting_verbs", "dangling")}
+    keys = ("reporting_verbs", "dangling", "openers", "auxiliaries", "verb_prefixes")
+    return {key: frozenset(table[key]) for key in keys}
 
 
 @cache
@@ -89,9 +118,22 @@ def _asides() -> re.Pattern:
         rf",?\s{{0,5}}\b(?:(?:pada\s{{1,5}})?hari\s{{1,5}}|pada\s{{1,5}}|on\s{{1,5}})(?:{weekday})"
         rf"(?:\s{{1,5}}{time_of_day})?(?:{dated})?(?=[\s,.]|$),?"
         rf"|,?\s{{0,5}}\b(?:{weekday})(?:\s{{1,5}}{time_of_day}(?:{dated})?|{dated})(?=[\s,.]|$),?"
-        r"|\s{0,5}\([^()]{1,40}\)",
+        r"|\s{0,5}\([^()]{1,40}\)" + _places_aside(),
         re.IGNORECASE,
     )
+
+
+def _places_aside() -> str:
+    """A chain of administrative units after a place (", Kelurahan
+    Argasunya, Kecamatan Harjamukti, Kota Cirebon,") and neighbourhood
+    numbers ("RT 02 RW 10"): an address, not the news. Its closing comma
+    goes with it when the clause it interrupted reads on in lower case
+    ("…, Kota Cirebon, tidak berizin"), not before another place."""
+    units = tables.alternation(tables.load("text")["titles"]["administrative_units"])
+    # (case matters here, though the asides are matched ignoring it)
+    name = r"(?-i:[A-Z])[\w.'-]{0,30}(?:\s{1,5}(?-i:[A-Z])[\w.'-]{0,30}){0,3}"
+    chain = rf"(?:,\s{{0,5}}(?-i:{units})\s{{1,5}}{name}){{1,6}}(?:,(?=\s{{0,5}}(?-i:[a-z])))?"
+    return rf"|{chain}|\s{{1,5}}\bR[TW]\.?\s{{0,5}}\d{{1,3}}\b"
 
 
 #: A lead's subject this long or shorter may stand before a colon ("Blinken:
@@ -106,7 +148,8 @@ def _reported_speech(text: str) -> str:
     words = text.split(" ")
     verbs = _title_words()["reporting_verbs"]
     for i, word in enumerate(words[: SPEAKER_MAX_WORDS + 1]):
-        if i and word.lower() in verbs:
+        then = words[i + 1].lower() if i + 1 < len(words) else ""
+        if i and (word.lower() in verbs or (then in {"bahwa", "that"} and _verb_like(word))):
             rest = words[i + 1 :]
             if rest and rest[0].lower() in {"bahwa", "that"}:
                 rest = rest[1:]
@@ -134,34 +177,146 @@ MIN_REPORTED_WORDS = 4
 def shorten_title(sentence: str, limit: int = TITLE_MAX) -> str:
     """A headline from a lead sentence, for files that have none: its asides
     left out, reported speech as "Speaker: what was said", and when still
-    longer than `limit` characters, cut at a clause boundary (a comma, a
-    dash, or before a connective word) when one leaves enough words, else
-    at a word boundary; never mid-word and never on a word that leaves the
-    phrase open ("akan", "menjadi", "the")."""
+    longer than `limit` characters, its opening adverbial phrase left out
+    ("Di tengah …, X menggelar …" → "X menggelar …") and the rest cut at
+    the last clause boundary that fits (a comma, a dash, or before a
+    connective word: "bahwa", "untuk", "di", …), preferring one that keeps
+    the clause's predicate (up to TITLE_STRETCH characters for it); when
+    no boundary fits, at the first one after the subject, verb and object
+    (MIN_CLAUSE_WORDS), else after whole words, never inside a name. Never
+    an ellipsis, never a cut inside quotation marks or brackets, and never
+    ending on a word that leaves the phrase open ("akan", "menjadi", "the")."""
     text = _asides().sub("", " ".join(sentence.split())).strip(" ,")
     text = _reported_speech(text)
     stripped = text.rstrip(" .")
     if len(stripped) <= limit:
         return stripped
-    room = limit - 1  # for the ellipsis
-    words = text.split(" ")
-    best_clause = best_word = 0
-    length = 0
-    for i, word in enumerate(words):
-        if i and length + 1 + len(word) > room:
-            break
-        length += (1 if i else 0) + len(word)
-        best_word = i + 1
-        next_word = words[i + 1].lower() if i + 1 < len(words) else ""
-        if length >= TITLE_MIN_CUT and (
-            word.endswith((",", ";")) or next_word in _connectives() or next_word in "-–—"
+    words = _without_opener(text.split(" "))
+    if _length(words) <= limit:
+        return " ".join(words).rstrip(" .")
+    boundaries = [*_clause_boundaries(words), len(words)]
+    for room in (limit, TITLE_STRETCH):
+        whole = [
+            b
+            for b in boundaries
+            if TITLE_MIN_CUT <= _length(words[:b]) <= room and _has_predicate(words[:b])
+        ]
+        if whole:
+            return _close(words[: whole[-1]])
+    boundaries.pop()  # the whole lead, kept only with its predicate
+    fitting = [b for b in boundaries if _length(words[:b]) <= limit]
+    long_enough = [b for b in fitting if _length(words[:b]) >= TITLE_MIN_CUT]
+    if long_enough:
+        cut = long_enough[-1]
+    elif fitting and fitting[-1] >= MIN_CLAUSE_WORDS:
+        cut = fitting[-1]
+    else:  # no boundary fits: as many whole words as do, a name kept whole
+        cut = max(1, max(i for i in range(1, len(words) + 1) if _length(words[:i]) <= limit))
+        while (
+            cut > 1
+            and cut < len(words)
+            and words[cut - 1][:1].isupper()
+            and words[cut][:1].isupper()
         ):
-            best_clause = i + 1
-    cut = words[: best_clause or best_word]
+            cut -= 1
+    return _close(words[:cut])
+
+
+#: A cut may run this long (characters) to keep its clause's predicate
+#: ("… akan menjadi "sebuah kesalahan"") rather than stop before it.
+TITLE_STRETCH = 125
+
+#: An opening adverbial phrase this many words long at most, closed by a
+#: comma, is left out of a long lead's headline: the clause follows it.
+OPENER_MAX_WORDS = 12
+
+
+def _without_opener(words: list[str]) -> list[str]:
+    """The lead without its opening adverbial phrase ("Di tengah …,",
+    "Dalam pertemuannya dengan Netanyahu,"), when a clause of its own
+    (MIN_CLAUSE_WORDS) follows the comma."""
+    lowered = " ".join(words[:2]).lower()
+    if not any(lowered == o or lowered.startswith(o + " ") for o in _title_words()["openers"]):
+        return words
+    for i, word in enumerate(words[:OPENER_MAX_WORDS], start=1):
+        if word.endswith(","):
+            rest = words[i:]
+            if len(rest) >= MIN_CLAUSE_WORDS:
+                return [rest[0][:1].upper() + rest[0][1:], *rest[1:]]
+            break
+    return words
+
+
+def _verb_like(word: str) -> bool:
+    """An Indonesian verb by its prefix ("menetapkan", "berharap"): a word
+    of six letters or more starting with one of `verb_prefixes`."""
+    bare = word.lower().strip(',;:"“”')
+    return (
+        len(bare) >= 6
+        and bare.isalpha()
+        and bare.startswith(tuple(_title_words()["verb_prefixes"]))
+    )
+
+
+def _has_predicate(words: list[str]) -> bool:
+    """Whether a cut keeps a predicate: after the speaker's colon if there
+    is one, a verb-like word (an Indonesian verb prefix, an auxiliary, an
+    English finite verb); text with no such marker anywhere (a language
+    the markers do not cover) passes."""
+    clause = words
+    for i, word in enumerate(words):
+        if word.endswith(":"):
+            clause = words[i + 1 :]
+            break
+    auxiliaries = _title_words()["auxiliaries"]
+    relative = False  # a verb inside "yang …," describes the subject
+    for word in clause:
+        bare = word.lower().strip(',;:"“”')
+        if bare in {"yang", "which", "who", "that"}:
+            relative = True
+        elif not relative and (bare in auxiliaries or _verb_like(word)):
+            return True
+        if word.endswith(","):
+            relative = False
+    return False
+
+
+#: A clause (subject, verb, object) has at least this many words: a cut
+#: shorter than TITLE_MIN_CUT characters is taken only after as many.
+MIN_CLAUSE_WORDS = 4
+
+#: Marks that open a quotation or an aside, and the ones that close it.
+_OPENING, _CLOSING = "“‘(«[", "”’)»]"
+
+
+def _length(words: list[str]) -> int:
+    return len(" ".join(words).rstrip(",;:-–— "))
+
+
+def _clause_boundaries(words: list[str]) -> list[int]:
+    """Where a headline may end: after word i-1 (i words kept) when that
+    word ends in a comma or semicolon, or the next word is a connective
+    or a dash, and no quotation or bracket is left open."""
+    found = []
+    depth = straight = 0
+    for i, word in enumerate(words, start=1):
+        depth += sum(word.count(c) for c in _OPENING) - sum(word.count(c) for c in _CLOSING)
+        straight += word.count('"')
+        if depth > 0 or straight % 2:
+            continue
+        after = words[i].lower() if i < len(words) else ""
+        if word.endswith((",", ";")) or after in _connectives() or after in ("-", "–", "—"):
+            found.append(i)
+    return found
+
+
+def _close(words: list[str]) -> str:
+    """The cut without the words that would leave it open, and without
+    trailing punctuation."""
     open_ended = _connectives() | _title_words()["dangling"]
-    while len(cut) > 1 and cut[-1].lower().strip(",;:") in open_ended:
-        cut.pop()
-    return " ".join(cut).rstrip(",;:-–— ") + "…"
+    while len(words) > 1 and words[-1].lower().strip(",;:") in open_ended:
+        words = words[:-1]
+    return " ".join(words).rstrip(",;:-–— .")
 
 
 def derive_title(clean: CleanArticle, override: Override | None = None) -> Fact:
@@ -201,8 +356,10 @@ def _detector_factory():
 
 
 def warm_up() -> None:
-    """Load the language profiles now (e.g. before forking workers)."""
+    """Load the language profiles and the word lists now (e.g. before
+    forking workers)."""
     _detector_factory()
+    glued.warm_up()
 
 
 #: The stopword vote decides when the leading language has at least this
@@ -272,6 +429,9 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         )
     elif credit:
         publisher = Fact(publisher_name(credit.outlet), Evidence.of("credit", quote=credit.text))
+    elif named := _outlet_in_removed(clean):
+        outlet, line = named
+        publisher = Fact(publisher_name(outlet), Evidence.of("credit", quote=line))
     else:
         publisher = UNKNOWN
 

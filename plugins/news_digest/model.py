@@ -70,6 +70,22 @@ class Removal:
 
 
 @dataclass(frozen=True)
+class Mend:
+    """A glued token split into words (glued.py): the token as the file
+    wrote it, as the page shows it, and the rules that split it."""
+
+    number: int
+    token: str
+    mended: str
+    rules: tuple[str, ...]
+
+    @property
+    def words(self) -> int:
+        """How many words the token became."""
+        return len(self.mended.split())
+
+
+@dataclass(frozen=True)
 class Dateline:
     """The `PLACE, Outlet.com - ` prefix of a lead paragraph."""
 
@@ -99,6 +115,9 @@ class CleanArticle:
     headline: Line | None = None
     #: the site's date-field line at the top (`Diperbarui 18 Jun 2025, 14:05 WIB`)
     date_field: Line | None = None
+    #: glued words split in the kept lines and the headline, each with the
+    #: token as written (glued.py)
+    mends: tuple[Mend, ...] = ()
 
     @property
     def text(self) -> str:

@@ -57,6 +57,7 @@ from .reader import (
     as_datetime,
     forget_replaced_readers,
     guard_input_folder,
+    name_from_files,
     prefetch_articles,
     report_problems,
     safe_slug,
@@ -187,6 +188,7 @@ def place_articles(generator):
         words = generator.context["UI"] = ui.for_stories(words)
     forget_unknown_trips(ours, trips)
     with timing.stage("group"):
+        name_from_files(ours, generator.settings)
         forget_recurring_lines(ours)
         grouping = group.group([a.news for a in ours], trips)
     settings = generator.settings

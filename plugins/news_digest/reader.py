@@ -24,7 +24,7 @@ from pelican.contents import Author, Category
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
-from . import infer, render, timing
+from . import filenames, infer, render, timing
 from .model import Article, DateFinding
 from .options import PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
 from .pipeline import process_file
@@ -85,7 +85,7 @@ class RawArticleReader(BaseReader):
         metadata = {
             "title": meta.title.value or article.identifier,
             "date": as_datetime(meta.date) or UNDATED,
-            "category": self._category(meta.publisher.value),
+            "category": category_for(meta.publisher.value, self.settings),
             "slug": safe_slug(meta.title.value or article.identifier, self.settings, limit),
             "lang": meta.lang.value or self.settings.get("DEFAULT_LANG", "id"),
             "identifier": article.identifier,
@@ -100,14 +100,51 @@ class RawArticleReader(BaseReader):
             metadata["authors"] = [author]  # (a name of punctuation only gets no page)
         return body, metadata
 
-    def _category(self, publisher: str | None) -> Category:
-        """The outlet's category; one whose name leaves no slug (only
-        punctuation) would write over the sources index, so it counts as
-        unknown."""
-        category = Category(publisher or NO_PUBLISHER, self.settings)
-        if not safe_slug(category.slug, {}, empty=""):
-            category = Category(NO_PUBLISHER, self.settings)
-        return category
+
+def category_for(publisher: str | None, settings) -> Category:
+    """The outlet's category; one whose name leaves no slug (only
+    punctuation) would write over the sources index, so it counts as
+    unknown."""
+    category = Category(publisher or NO_PUBLISHER, settings)
+    if not safe_slug(category.slug, {}, empty=""):
+        category = Category(NO_PUBLISHER, settings)
+    return category
+
+
+def name_from_files(articles, settings) -> None:
+    """Fill in what each article's file name says where its text and its
+    sidecar said nothing (filenames.py): the outlet at the folder's outlet
+    position, and FILENAME_METADATA's groups. Runs on the whole folder
+    (the outlet position is the folder's habit), after the cache."""
+    pattern = settings.get("FILENAME_METADATA") or ""
+    identifiers = [a.news.identifier for a in articles]
+    try:
+        said = filenames.read_names(identifiers, pattern)
+    except re.error as error:
+        logger.warning(
+            "FILENAME_METADATA %r is not a regular expression (%s); file names are read "
+            "for their outlets only",
+            pattern, error,
+        )  # fmt: skip
+        said = filenames.read_names(identifiers)
+    limit = setting(settings, "NEWS_DIGEST_SLUG_LENGTH")
+    for article in articles:
+        facts = said[article.news.identifier]
+        for problem in facts.problems:
+            logger.warning("%s: %s", article.news.source_path, problem)
+        if facts.slug and safe_slug(facts.slug, settings, limit, empty=""):
+            article.metadata["slug"] = safe_slug(facts.slug, settings, limit)
+        filled = filenames.fill(article.news, facts)
+        if filled is article.news:
+            continue
+        article.news, meta = filled, filled.meta
+        article.category = category_for(meta.publisher.value, settings)
+        if meta.title.value and meta.title.value != article.title:
+            article.title = article.metadata["title"] = meta.title.value
+        if meta.author.value and not getattr(article, "authors", None):
+            author = Author(meta.author.value, settings)
+            if safe_slug(author.slug, {}, empty=""):
+                article.authors, article.author = [author], author
 
 
 def _read_options(settings) -> tuple[int, list[str], bool]:

@@ -124,13 +124,12 @@
         link.href = data.url;
         link.textContent = (data.meta && data.meta.title) || data.url;  // text, never markup
         item.appendChild(link);
-        var outlet = form.getAttribute("data-outlet");
-        var facts = [data.meta && data.meta.date, data.filters && (data.filters[outlet] || [])[0]];
-        facts = facts.filter(function (fact) { return fact; });
-        if (facts.length) {
+        // date · outlet · story, each only when known (written by the page)
+        var facts = data.meta && data.meta.facts;
+        if (facts) {
           var small = document.createElement("span");
           small.className = "byline";
-          small.textContent = " " + facts.join(" · ");
+          small.textContent = " " + facts;
           item.appendChild(small);
         }
         list.appendChild(item);
