@@ -172,6 +172,7 @@ CAPTIONS = [
     ("KOMPAS.com/ADITYOHarley-Davidson Nightster Special", True),
     ("Dok. IstimewaJakarta E-Prix 2023", True),
     ("Diagram of Sample Return capsule — NASA", True),
+    ("“Off Script #62” by Emily Xie. (OpenSea)", True),
     # traps: paragraphs and list items
     ("1/2 cup chopped flat leaf parsley", False),
     (
@@ -184,6 +185,7 @@ CAPTIONS = [
     ),
     ("He said the photo was taken by Getty Images photographers at the scene last week.", False),
     ("The mayor thanked the workers. He said more help would come soon.", False),
+    ("“Kami akan terus berjuang,” kata dia di Jakarta. (Antara)", False),
 ]
 
 
@@ -192,3 +194,23 @@ def test_captions_are_shown_as_captions(line, caption):
     cleaned = clean_lines(["Budget approved", "", LEAD, line, CLOSE])
     shown = next(k for k in cleaned.kept if k.number == 4)
     assert shown.caption is caption
+
+
+def test_the_headline_printed_again_in_the_body_is_a_repeat_of_it():
+    headline = "Tesla Giga Berlin ramps production to 5,000 vehicles per week"
+    cleaned = clean_lines([headline, "March 25, 2023", "", LEAD, CLOSE, headline])
+    assert [k.number for k in cleaned.kept] == [4, 5]
+    again = next(r for r in cleaned.removed if r.number == 6)
+    assert (again.kind, again.of_line) == ("repeat", 1)
+
+
+def test_trap_a_body_that_is_only_the_headline_again_stays():
+    headline = "Blinken tiba di Kairo untuk bertemu Presiden Sisi"
+    cleaned = clean_lines([headline, "Rabu, 18 Jun 2025 10:00 WIB", "", headline])
+    assert [k.text for k in cleaned.kept] == [headline]
+
+
+def test_trap_the_headline_as_a_subhead_inside_the_text_stays():
+    headline = "How Did Beethoven Die?"
+    cleaned = clean_lines([headline, "March 25, 2023", "", LEAD, headline, CLOSE])
+    assert [k.number for k in cleaned.kept] == [4, 5, 6]

@@ -385,6 +385,23 @@ class _State:
     index: _RepeatIndex = field(default_factory=_RepeatIndex)
     dateline: Dateline | None = None
     credit_lines: set[int] = field(default_factory=set)  # photo-credit lines
+    #: the headline line at the top, and its words compared as a repeat's are
+    headline: Line | None = None
+    headline_key: str = ""
+    #: the number of the body's last line
+    last_number: int = 0
+
+
+def _step_headline_again(state: _State, number: int, text: str) -> str | None:
+    """The headline printed again above the text (a page's summary slot)
+    or as its last line: a repeat of the headline line. Inside the text it
+    is a subhead the article chose ("How Did Beethoven Die?") and stays."""
+    if not state.headline_key or normalize(text) != state.headline_key:
+        return text
+    if state.clusters and number != state.last_number:
+        return text
+    state.removed.append(Removal(number, text, "repeat", of_line=state.headline.number))
+    return None
 
 
 def _step_dateline(state: _State, number: int, text: str) -> str | None:
@@ -470,6 +487,7 @@ def _lead_in_again(cluster: _Cluster, key: str) -> bool:
 #: returns the text left for the next step, or None when it has dealt with
 #: the line (removed it, or kept it: the repeat step keeps what is new).
 LINE_STEPS: tuple[tuple[str, Callable[[_State, int, str], str | None]], ...] = (
+    ("headline-again", _step_headline_again),
     ("dateline", _step_dateline),
     ("credit", _step_credit),
     ("boilerplate", _step_boilerplate),
@@ -589,7 +607,7 @@ def clean(raw: RawArticle) -> CleanArticle:
 def clean_lines(lines: Sequence[str]) -> CleanArticle:
     """Clean the physical lines of an article (numbered from 1)."""
     head = read_head(lines)
-    state = _State()
+    state = _State(headline=head.headline)
     removed_head = [
         Removal(line.number, line.text, kind)
         for line, kind in ((head.headline, "headline"), (head.date_field, "date-field"))
@@ -601,6 +619,10 @@ def clean_lines(lines: Sequence[str]) -> CleanArticle:
         if raw_line.strip() and number not in head.numbers
     ]
     following = {number: after for (number, _), (after, _) in pairwise(body)}
+    # the headline said again counts as a repeat, unless it is all the body has
+    if head.headline and any(normalize(t) != normalize(head.headline.text) for _, t in body):
+        state.headline_key = normalize(head.headline.text)
+        state.last_number = body[-1][0]
     for number, text in body:
         for _name, step in LINE_STEPS:
             text = step(state, number, text)

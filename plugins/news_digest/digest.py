@@ -228,8 +228,11 @@ def key_points(event_articles: Sequence[Article]) -> tuple[KeyPoint, ...]:
 @cache
 def _quote_pattern() -> re.Pattern:
     verbs = tables.alternation(tables.load("entities")["quote_verbs"]["after"])
+    # a quotation opens after a space, a bracket or the line's start, never
+    # right after a letter or another quote mark (`‘’‘’…` would make every
+    # mark an opening and the search quadratic)
     return re.compile(
-        rf"(?P<open>[“\"‘])(?P<text>[^“”\"]{{{MIN_QUOTE_CHARS},{MAX_QUOTE_CHARS}}}?)"
+        rf"(?<![\w‘’“”\"'])(?P<open>[“\"‘])(?P<text>[^“”\"]{{{MIN_QUOTE_CHARS},{MAX_QUOTE_CHARS}}}?)"
         rf"(?P<close>[”\"’])\s{{0,5}},?\s{{0,5}}"
         rf"(?P<verb>{verbs})\b(?P<rest>[^.;:!?]*)"
     )

@@ -71,7 +71,7 @@ CAPITAL = re.compile(r"(?<=[a-z])[A-Z](?=[a-z])")
 CAPITALS = re.compile(r"(?<=[a-z])[A-Z]{2,}(?![a-z])")
 
 #: The word before a capital: an optional capital, then lower case.
-WORD_BEFORE = re.compile(r"[A-Z]?[a-z]+$")
+WORD_BEFORE = re.compile(r"[A-Z]?[a-z]{1,40}$")
 
 #: Runs of letters (compounds are looked for in each).
 LETTERS = re.compile(r"[A-Za-z]+")
