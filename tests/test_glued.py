@@ -164,3 +164,25 @@ def test_the_page_shows_the_mends_in_the_record(tmp_path):
     assert "2 kata dipisahkan" in page
     assert "<q>ujarPutin</q> → ujar Putin" in page
     assert "<q>insentifpajak</q> → insentif pajak" in page
+
+
+def test_a_split_of_the_folders_own_word_is_taken_back():
+    """`warganet` (netizens) is one word the lists lack: an article alone
+    splits it, but a folder that writes it on its own in three articles
+    knows it; the line is shown as written again, and the mend leaves the
+    record. Two articles are not enough."""
+    from tests.conftest import article
+
+    split = article("a", "Judul lain", "", "Komentar warganet itu viral kemarin sore.")
+    assert [(m.token, m.mended) for m in split.clean.mends] == [("warganet", "warga net")]
+    others = [
+        article(f"b{n}", "Judul berita", "", "Unggahan itu dibicarakan warganet sejak pagi.")
+        for n in range(3)
+    ]
+    # (each of them wrote it glued to nothing: "warganet" stands alone there too)
+    assert glued.keep_folder_words(split, glued.folder_words(others[:2])) is split
+    back = glued.keep_folder_words(split, glued.folder_words(others))
+    assert back.clean.mends == ()
+    assert [line.text for line in back.clean.kept][
+        -1
+    ] == "Komentar warganet itu viral kemarin sore."

@@ -29,13 +29,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import wordfreq
 
 from . import tables
-from .model import Line, Mend
+from .model import Article, Line, Mend
 
 #: A token: what lies between spaces.
 TOKEN = re.compile(r"\S+")
@@ -442,3 +442,48 @@ def mend_lines(lines: Sequence[Line]) -> tuple[tuple[Line, ...], tuple[Mend, ...
         out.append(fixed)
         mends.extend(made)
     return tuple(out), tuple(mends)
+
+
+# ---- the folder's words ------------------------------------------------------
+
+#: A run of letters the folder writes on its own in this many of its
+#: articles is one of its words (`warganet`, `maskawin`, a place's name):
+#: a split of it made with one article's knowledge is taken back.
+FOLDER_WORD_ARTICLES = 3
+
+
+def folder_words(articles: Iterable[Article]) -> frozenset[str]:
+    """The folder's own words: the runs of letters (lower case) that at
+    least FOLDER_WORD_ARTICLES of its articles write on their own, as the
+    files wrote them (before any split)."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        mends = article.clean.mends
+        written = [Line(line.number, as_written(line, mends)) for line in article.clean.kept]
+        counts.update(vocabulary(written).seen)
+    return frozenset(word for word, count in counts.items() if count >= FOLDER_WORD_ARTICLES)
+
+
+def keep_folder_words(article: Article, words: frozenset[str]) -> Article:
+    """The article with its splits of the folder's words taken back: the
+    line (and a headline made from it) as the file wrote it there."""
+    undone = [m for m in article.clean.mends if m.token.strip(EDGES).lower() in words]
+    if not undone:
+        return article
+    clean, meta = article.clean, article.meta
+
+    def restore(line: Line | None) -> Line | None:
+        if line is None or not any(m.number == line.number for m in undone):
+            return line
+        return Line(line.number, as_written(line, undone), line.caption)
+
+    title = meta.title
+    if clean.headline and title.value == clean.headline.text:
+        title = replace(title, value=restore(clean.headline).text)
+    clean = replace(
+        clean,
+        kept=tuple(restore(line) for line in clean.kept),
+        headline=restore(clean.headline),
+        mends=tuple(m for m in clean.mends if m not in undone),
+    )
+    return replace(article, clean=clean, meta=replace(meta, title=title))

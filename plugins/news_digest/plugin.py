@@ -36,6 +36,7 @@ from pelican.utils import order_content
 from . import (
     digest,
     digest_cache,
+    glued,
     group,
     names,
     outputs,
@@ -333,19 +334,23 @@ def keep_pages_in_site_language(generator) -> None:
 
 def forget_recurring_lines(articles) -> None:
     """Move the folder's learned furniture (recurring.py) out of each
-    article's text: the per-file results stay cached as they were, and
-    only the articles that hold such lines get a new body."""
+    article's text, and take back the splits of the folder's own words
+    (glued.py): the per-file results stay cached as they were, and only
+    the articles that change get a new body."""
     records = [a.news for a in articles]
     keys = [recurring.line_keys(record) for record in records]
     learned = recurring.learn(records, keys)
+    words = glued.folder_words(records)
     for article, article_keys in zip(articles, keys, strict=True):
         cleaned = recurring.apply(article.news, learned, article_keys)
+        cleaned = glued.keep_folder_words(cleaned, words)
         if cleaned is article.news:
             continue
         article.news = cleaned
         body = render.body_html(cleaned)
         article._content = body
         article._summary = article.metadata["summary"] = body.split("\n", 1)[0]
+        article.title = article.metadata["title"] = cleaned.meta.title.value or article.title
 
 
 def _unique_slugs(articles) -> None:

@@ -91,9 +91,18 @@ def _process(path: str) -> Article | str:
 def process_corpus(name: str, workers: int = 2) -> dict[str, Article]:
     """Every article of corpus `name` after the per-file stages and the
     folder's learned-boilerplate pass, by file name."""
-    articles = per_file(name, workers)
+    return folder_pass(per_file(name, workers))
+
+
+def folder_pass(articles: dict[str, Article]) -> dict[str, Article]:
+    """What a build does with the whole folder after the per-file stages:
+    its recurring furniture removed, its own words' splits taken back."""
     learned = recurring.learn(list(articles.values()))
-    return {name_: recurring.apply(a, learned) for name_, a in articles.items()}
+    words = glued.folder_words(articles.values())
+    return {
+        name: glued.keep_folder_words(recurring.apply(a, learned), words)
+        for name, a in articles.items()
+    }
 
 
 def per_file(name: str, workers: int = 2) -> dict[str, Article]:
@@ -543,10 +552,7 @@ def corpora_labelled() -> list[str]:
 def run(workers: int = 2) -> dict:
     started = time.monotonic()
     files = {name: per_file(name, workers) for name in corpora_labelled()}
-    corpora = {}
-    for name, arts in files.items():
-        learned = recurring.learn(list(arts.values()))
-        corpora[name] = {n: recurring.apply(a, learned) for n, a in arts.items()}
+    corpora = {name: folder_pass(arts) for name, arts in files.items()}
     articles = {(c, f): a for c, arts in corpora.items() for f, a in arts.items()}
     report = {
         "lines": evaluate_lines(articles),
