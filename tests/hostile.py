@@ -96,6 +96,9 @@ def make_folder(base: Path) -> tuple[Path, Path, list[Case]]:
     (folder / "side-link.meta.toml").symlink_to(outside / "secret.meta.toml")
     text("side-fifo.txt", _article("side-fifo"), "sidecar")
     os.mkfifo(folder / "side-fifo.meta.toml")
+    # a sidecar that is a folder: the article stands, one warning names it
+    text("side-folder.txt", _article("side-folder"), "is not a regular file (a folder)")
+    (folder / "side-folder.meta.toml").mkdir()
     text("side-good.txt", _article("side-good"))
     (folder / "side-good.meta.toml").write_text('title = "Judul dari editor"\n', "utf-8")
 

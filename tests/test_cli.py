@@ -66,6 +66,8 @@ def test_the_cli_gives_the_warnings_the_build_gives(tmp_path):
     assert any("mixes UTF-8" in w for w in warnings)
     assert any("trip must be" in w and "the sidecar is ignored" in w for w in warnings)
     assert "mixes UTF-8" in result.stderr  # and in plain words on stderr
+    # and in the document's own list, where a script reads them
+    assert json.loads(result.stdout)["warnings"] == warnings
 
 
 def test_a_fifo_is_one_line_and_no_hang(tmp_path):

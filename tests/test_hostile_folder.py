@@ -158,6 +158,25 @@ def test_strict_prints_every_warning_then_fails_in_one_line(tmp_path):
     assert printed.count("WARNING") >= sum(1 for case in cases if case.warning)
 
 
+@pytest.mark.parametrize("options", [(), ("-q",)], ids=["plain", "quiet"])
+def test_strict_fails_cold_and_warm_whatever_pelicanopts_hold(tmp_path, options):
+    """`make html STRICT=1 PELICANOPTS=-q`: a quiet build still counts the
+    warnings, and a warm build (its files cached) fails as the cold one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED_FILES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "a.meta.toml").mkdir()  # one warning: a sidecar that is a folder
+    codes = []
+    for _ in ("cold", "warm"):
+        strict = {"NEWS_DIGEST_STRICT": "1", "COLUMNS": "400"}  # (a line per warning)
+        run = run_pelican(tmp_path, folder, *options, env=strict)
+        printed = run.stdout + run.stderr
+        assert "Traceback" not in printed
+        assert "a.meta.toml is not a regular file (a folder)" in printed
+        codes.append(run.returncode)
+    assert all(code != 0 for code in codes)
+
+
 def test_a_published_build_of_the_folder_writes_valid_xml(tmp_path):
     import xml.etree.ElementTree as ET
 

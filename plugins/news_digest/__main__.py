@@ -39,6 +39,8 @@ def article_json(article: Article) -> dict:
     return {
         "identifier": article.identifier,
         "encoding": article.encoding,
+        # what a build would warn about this file, as on stderr
+        "warnings": [*article.problems, *meta.warnings],
         "kept": [line.text for line in article.clean.kept],
         "removed": [
             {

@@ -860,8 +860,13 @@ def start_clock(pelican):
     timing.reset()
     if setting(pelican.settings, "NEWS_DIGEST_STRICT"):
         _WARNINGS.count = 0
-        if _WARNINGS not in logging.getLogger().handlers:
-            logging.getLogger().addHandler(_WARNINGS)
+        root = logging.getLogger()
+        if _WARNINGS not in root.handlers:
+            root.addHandler(_WARNINGS)
+        # a quiet build (`PELICANOPTS=-q` sets the level to CRITICAL) must
+        # still see, count and print the warnings STRICT fails on
+        if root.getEffectiveLevel() > logging.WARNING:
+            root.setLevel(logging.WARNING)
 
 
 def stop_clock(pelican):

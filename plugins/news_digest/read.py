@@ -93,10 +93,12 @@ def read_bounded(path: str | os.PathLike, max_bytes: int, what: str = "file") ->
         if os.path.islink(path):
             raise UnreadableFile(f"{what} is a symbolic link, which is not followed") from error
         raise UnreadableFile(f"{what} cannot be opened ({error.strerror})") from error
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):  # checked before Python wraps it: a folder cannot be
+        os.close(descriptor)
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a FIFO, device or socket"
+        raise UnreadableFile(f"{what} is not a regular file ({kind})")
     with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile(f"{what} is not a regular file (a FIFO, device or socket)")
         if info.st_size > max_bytes:
             raise UnreadableFile(
                 f"{what} is too large for a news article ({info.st_size / 1e6:.1f} MB; "
