@@ -67,8 +67,12 @@ def make_folder(base: Path) -> tuple[Path, Path, list[Case]]:
     )
     special("link-passwd.txt", lambda p: p.symlink_to("/etc/passwd"), "outside the input folder")
     special("link-zero.txt", lambda p: p.symlink_to("/dev/zero"), "outside the input folder")
+    # a linked folder, and a link back into the folder (a loop): one warning
+    # each, for the link, none for the files (or the turns of the loop) below
     (folder / "folder-out").symlink_to(outside, target_is_directory=True)
-    cases.append(Case("folder-out/secret.txt", "outside the input folder", False))
+    cases.append(Case("folder-out", "a symbolic link to a folder", False))
+    (folder / "loop").symlink_to(".", target_is_directory=True)
+    cases.append(Case("loop", "a symbolic link to a folder", False))
     text("plain.txt", _article("plain"))
     special("link-in.txt", lambda p: p.symlink_to(folder / "plain.txt"), "symbolic link")
     special("loop-a.txt", lambda p: p.symlink_to(folder / "loop-b.txt"), "symbolic link")

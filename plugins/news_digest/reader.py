@@ -190,9 +190,28 @@ def guard_input_folder(generator) -> None:
     warned: set[str] = set()
 
     def get_files(paths, exclude=None, extensions=None):
-        kept = set()
-        for name in listing(paths, exclude=exclude, extensions=False):
+        kept, real = set(), set()
+        # the shallowest paths first: a file is met by its own path before
+        # any link's
+        names = listing(paths, exclude=exclude, extensions=False)
+        for name in sorted(names, key=lambda n: (n.count("/") + n.count(os.sep), n)):
             path = os.path.normpath(os.path.join(generator.path, name))
+            link = _linked_folder(path, roots)
+            again = (
+                link
+                and follow
+                and (os.path.realpath(path) in real or os.path.isdir(os.path.realpath(path)))
+            )
+            if link and (not follow or again):
+                # one warning for the link, none for each file (or each
+                # turn of a loop, `loop -> .`) below it
+                if link not in warned:
+                    warned.add(link)
+                    why = "a symbolic link to a folder, which is not followed"
+                    if follow:
+                        why = "a symbolic link back into the folder (a loop), read once"
+                    logger.warning("%s: it is %s; the files below it are skipped", link, why)
+                continue
             if is_article_name(name):
                 why = _not_readable(path, roots, follow)
             elif name.lower().endswith(SIDECAR_SUFFIX):
@@ -203,6 +222,7 @@ def guard_input_folder(generator) -> None:
                 why = "only .txt files are read as articles"
             if why is None:
                 kept.add(name)
+                real.add(os.path.realpath(path))
             elif path not in warned:
                 warned.add(path)
                 logger.warning("%s: %s; skipped", path, why)
@@ -223,6 +243,22 @@ def _sidecar_stamp(path: str) -> str:
         return hashlib.sha256(read_bounded(sidecar, SIDECAR_MAX_BYTES)).hexdigest()
     except UnreadableFile as error:
         return f"unreadable: {error}"
+
+
+def _linked_folder(path: str, roots) -> str | None:
+    """The first folder on `path` below its input folder that is a
+    symbolic link, or None."""
+    for root in roots:
+        root = os.path.normpath(os.path.abspath(root))
+        if not path.startswith(root + os.sep):
+            continue
+        current = root
+        for part in os.path.relpath(path, root).split(os.sep)[:-1]:
+            current = os.path.join(current, part)
+            if os.path.islink(current):
+                return current
+        return None
+    return None
 
 
 def _not_readable(path: str, roots, follow: bool) -> str | None:
