@@ -171,3 +171,23 @@ def test_a_page_missing_from_disk_is_reported_and_the_rest_indexed(tmp_path, cap
     search_index._index_shards(str(site), bundles, "id", str(tmp_path / "cache" / "m.json"))
     assert _indexed(site / "pagefind" / "0") == 1
     assert [r.getMessage() for r in caplog.records if "1 of its 2" in r.getMessage()]
+
+
+def test_switching_folders_with_caches_of_their_own_leaves_no_stale_index(tmp_path):
+    """`make html` then `make html SEEDS=three/` into one output folder: each
+    folder has its own cache, whose manifest remembers the shard it built
+    last. Back to the first folder, its pages are as they were, but the
+    bundle on disk is the other folder's: it is indexed again."""
+    three = copy_seeds(tmp_path / "three", 3)
+    site = tmp_path / "site"
+    all_cache, three_cache = str(tmp_path / "cache-all"), str(tmp_path / "cache-three")
+    build_site(site, CACHE_PATH=all_cache)
+    assert _indexed(site / "pagefind" / "0") == 5
+    build_site(site, three, CACHE_PATH=three_cache)
+    assert len(_article_bytes(site)) == 3
+    assert _indexed(site / "pagefind" / "0") == 3
+    build_site(site, CACHE_PATH=all_cache)  # its manifest says: shard 0 is built
+    assert len(_article_bytes(site)) == 5
+    assert _indexed(site / "pagefind" / "0") == 5
+    build_site(site, three, CACHE_PATH=three_cache)
+    assert _indexed(site / "pagefind" / "0") == 3

@@ -9,9 +9,10 @@ for Pagefind), two at a time, each into a bundle of its own
 the others into it (Pagefind's `mergeIndex`), so search works as one
 index. A page belongs to the shard its address hashes to, so a
 changed page changes one shard, and a shard whose pages are byte for byte
-the ones it was built from (its fingerprint, kept in the cache) is left as
-it is. A page whose bytes change (a new line in its article, another
-event name) thus costs one shard's indexing, not the whole folder's.
+the ones it was built from (its fingerprint, kept in the cache and beside
+the bundle, which must agree) is left as it is. A page whose bytes change
+(a new line in its article, another event name) thus costs one shard's
+indexing, not the whole folder's.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ SHARDS_AT_ONCE = 2
 BUNDLES_FOLDER = "pagefind"
 #: The file in the cache that remembers each shard's fingerprint.
 MANIFEST_NAME = "search-shards.json"
+#: The fingerprint written beside each bundle too: a bundle on disk is
+#: kept only when it says it was built from these pages. (Another folder's
+#: build into the same output folder, with a cache of its own, may have
+#: replaced it since this cache's manifest was written.)
+BUNDLE_FINGERPRINT = "news-digest-fingerprint.txt"
 
 
 def shard_count(pages: int, per_shard: int) -> int:
@@ -119,8 +125,10 @@ def _index_shards(output_path, bundles, language, manifest_path) -> None:
     for folder, bundle in folders.items():
         pages = bundles[bundle]
         fingerprint = _fingerprint(version, language, output_path, pages)
-        if known.get(folder) == fingerprint and os.path.isfile(
-            os.path.join(folder, "pagefind-entry.json")
+        if (
+            known.get(folder) == fingerprint
+            and _on_disk(folder) == fingerprint
+            and os.path.isfile(os.path.join(folder, "pagefind-entry.json"))
         ):
             outputs.settled(folder)
             timing.count("search_shards_kept")
@@ -135,8 +143,18 @@ def _index_shards(output_path, bundles, language, manifest_path) -> None:
         asyncio.run(asyncio.wait_for(_together(builds), TIMEOUT_SECONDS))
         for folder, _, fingerprint in batch:
             known[folder] = fingerprint
+            outputs.replace_whole(os.path.join(folder, BUNDLE_FINGERPRINT), fingerprint.encode())
             timing.count("search_shards_built")
         _save(manifest_path, known)
+
+
+def _on_disk(folder: str) -> str | None:
+    """The fingerprint the bundle in `folder` was built from, if it says."""
+    try:
+        with open(os.path.join(folder, BUNDLE_FINGERPRINT), encoding="utf-8") as handle:
+            return handle.read().strip()
+    except OSError:
+        return None
 
 
 async def _together(builds) -> None:
