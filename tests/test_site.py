@@ -466,3 +466,30 @@ def test_after_one_article_changes_a_warm_build_equals_a_cold_one(tmp_path):
         (e["id"], e["name"]) for e in stories_before if not e["id"].startswith("2025-06-16-ihsg")
     ]
     assert untouched and set(untouched) <= {(e["id"], e["name"]) for e in stories_after}
+
+
+def test_the_hostile_folder_builds_alike_cold_and_warm_under_any_hash_seed(tmp_path):
+    """The folder of odd names, colliding titles (`cafe`, `CAFE`, `café`)
+    and undated articles (tests/hostile.py): a warm build under another
+    hash seed gives the cold build's site, file for file — every name,
+    slug and collision suffix decided by content and identifier."""
+    import shutil
+
+    from .hostile import make_folder
+
+    folder, _, _ = make_folder(tmp_path / "hostile")
+    for n in range(3):  # undated articles under one headline: one story, one name
+        (folder / f"tanpa-tanggal-{n}.txt").write_text(
+            "Banjir merendam permukiman di Bekasi\n\n"
+            f"Hujan deras merendam ratusan rumah warga di Bekasi, kata petugas ke-{n}.\n"
+            "Warga mengungsi ke masjid terdekat sambil menunggu air surut.\n",
+            encoding="utf-8",
+        )
+    cold = run_pelican(tmp_path / "cold", folder, hash_seed="1")
+    assert cold.returncode == 0, cold.stderr
+    shutil.copytree(tmp_path / "cold" / "cache", tmp_path / "warm" / "cache")
+    warm = run_pelican(tmp_path / "warm", folder, hash_seed="2")
+    assert warm.returncode == 0, warm.stderr
+    first, second = _site_files(tmp_path / "cold" / "out"), _site_files(tmp_path / "warm" / "out")
+    assert len(first) > 50 and sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
