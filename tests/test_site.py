@@ -415,16 +415,21 @@ def test_a_warm_build_equals_a_cold_one_file_for_file(tmp_path):
     """The second `make html` reads the content cache; its output is the
     cold build's, byte for byte, under another hash seed too (Pagefind's
     index aside: Pagefind varies its files' byte order from run to run)."""
+    _assert_warm_equals_cold(tmp_path, EVENTS, minimum_files=20)
+
+
+def _assert_warm_equals_cold(tmp_path: Path, folder: Path, minimum_files: int) -> None:
+    """Build `folder` cold under hash seed 1, then warm (the cold build's
+    cache) under seed 2: the two sites are equal file for file."""
     import shutil
 
-    cold = run_pelican(tmp_path / "cold", EVENTS, hash_seed="1")
+    cold = run_pelican(tmp_path / "cold", folder, hash_seed="1")
     assert cold.returncode == 0, cold.stderr
     shutil.copytree(tmp_path / "cold" / "cache", tmp_path / "warm" / "cache")
-    warm = run_pelican(tmp_path / "warm", EVENTS, hash_seed="2")
+    warm = run_pelican(tmp_path / "warm", folder, hash_seed="2")
     assert warm.returncode == 0, warm.stderr
-
     first, second = _site_files(tmp_path / "cold" / "out"), _site_files(tmp_path / "warm" / "out")
-    assert len(first) > 20 and sorted(first) == sorted(second)
+    assert len(first) > minimum_files and sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
 
 
@@ -473,8 +478,6 @@ def test_the_hostile_folder_builds_alike_cold_and_warm_under_any_hash_seed(tmp_p
     and undated articles (tests/hostile.py): a warm build under another
     hash seed gives the cold build's site, file for file — every name,
     slug and collision suffix decided by content and identifier."""
-    import shutil
-
     from .hostile import make_folder
 
     folder, _, _ = make_folder(tmp_path / "hostile")
@@ -485,11 +488,4 @@ def test_the_hostile_folder_builds_alike_cold_and_warm_under_any_hash_seed(tmp_p
             "Warga mengungsi ke masjid terdekat sambil menunggu air surut.\n",
             encoding="utf-8",
         )
-    cold = run_pelican(tmp_path / "cold", folder, hash_seed="1")
-    assert cold.returncode == 0, cold.stderr
-    shutil.copytree(tmp_path / "cold" / "cache", tmp_path / "warm" / "cache")
-    warm = run_pelican(tmp_path / "warm", folder, hash_seed="2")
-    assert warm.returncode == 0, warm.stderr
-    first, second = _site_files(tmp_path / "cold" / "out"), _site_files(tmp_path / "warm" / "out")
-    assert len(first) > 50 and sorted(first) == sorted(second)
-    assert [name for name in first if first[name] != second[name]] == []
+    _assert_warm_equals_cold(tmp_path, folder, minimum_files=50)
