@@ -9,6 +9,13 @@ from __future__ import annotations
 import pytest
 from news_digest.clean import clean_lines
 
+
+def _around(line: str):
+    """`line` as the fourth line of a short article (headline, blank, lead,
+    the line, a closing paragraph)."""
+    return clean_lines(["Budget approved", "", LEAD, line, CLOSE])
+
+
 LEAD = "The city council voted on Tuesday to approve the new budget after a long debate."
 CLOSE = "The budget takes effect in July, officials said, and will be reviewed next year."
 
@@ -123,7 +130,7 @@ FURNITURE = [
 
 @pytest.mark.parametrize(("line", "reason"), FURNITURE, ids=[f[0][:40] for f in FURNITURE])
 def test_furniture_kinds_go_and_traps_stay(line, reason):
-    cleaned = clean_lines(["Budget approved", "", LEAD, line, CLOSE])
+    cleaned = _around(line)
     removed = {r.number: r.reason for r in cleaned.removed}
     if reason is None:
         assert 4 not in removed, removed
@@ -191,7 +198,7 @@ CAPTIONS = [
 
 @pytest.mark.parametrize(("line", "caption"), CAPTIONS, ids=[c[0][:40] for c in CAPTIONS])
 def test_captions_are_shown_as_captions(line, caption):
-    cleaned = clean_lines(["Budget approved", "", LEAD, line, CLOSE])
+    cleaned = _around(line)
     shown = next(k for k in cleaned.kept if k.number == 4)
     assert shown.caption is caption
 

@@ -222,7 +222,8 @@ def read_names(names: Iterable[str], pattern: str = "") -> dict[str, FileFacts]:
     names = sorted(names)
     compiled = re.compile(pattern) if pattern else None
     facts = {n: from_pattern(n, compiled) if compiled else FileFacts(n) for n in names}
-    if compiled is None or not {GROUPS.get(g.lower()) for g in compiled.groupindex} & {"publisher"}:
+    named = {GROUPS.get(group.lower()) for group in compiled.groupindex} if compiled else set()
+    if "publisher" not in named:
         for name, field in outlets(names).items():
             facts[name] = replace(facts[name], publisher=field)
     return facts

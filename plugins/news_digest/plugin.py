@@ -190,7 +190,7 @@ def place_articles(generator):
     forget_unknown_trips(ours, trips)
     with timing.stage("group"):
         name_from_files(ours, generator.settings)
-        forget_recurring_lines(ours)
+        apply_folder_passes(ours)
         grouping = group.group([a.news for a in ours], trips)
     settings = generator.settings
     pages = {
@@ -332,7 +332,7 @@ def keep_pages_in_site_language(generator) -> None:
         getattr(generator, name)[:] = kept
 
 
-def forget_recurring_lines(articles) -> None:
+def apply_folder_passes(articles) -> None:
     """Move the folder's learned furniture (recurring.py) out of each
     article's text, and take back the splits of the folder's own words
     (glued.py): the per-file results stay cached as they were, and only

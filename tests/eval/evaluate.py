@@ -326,27 +326,25 @@ def evaluate_mends(articles: dict[tuple[str, str], Article]) -> dict:
     }
 
 
-def outlet_of(corpus: str, name: str) -> str:
-    """The outlet a corpus file comes from, as its scraper named it
-    (`0618_0007_okezone_…`, `6abc_045_…`)."""
-    fields = Path(name).stem.split("_")
-    return fields[2] if corpus.startswith("indonews") and len(fields) > 2 else fields[0]
-
-
 def evaluate_lines_by_outlet(corpora: dict[str, dict[str, Article]]) -> dict:
     """Removals left one outlet out: for each outlet with labelled lines,
     the folder's learned furniture (recurring.py) is learned from the
     corpus's other outlets only and applied to the outlet's articles,
     which are then scored against their labels, as an outlet the tables
     never saw would be. (The hand-written tables name kinds of furniture,
-    not outlets: they stay.) A row per outlet, and the sum."""
+    not outlets: they stay.) Outlets as the build reads them from the
+    file names (filenames.outlets). A row per outlet, and the sum."""
+    outlet_of = {corpus: filenames.outlets(sorted(arts)) for corpus, arts in corpora.items()}
     labelled: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in _rows("lines"):
-        labelled[(row["corpus"], outlet_of(row["corpus"], row["file"]))].add(row["file"])
+        outlet = outlet_of[row["corpus"]].get(row["file"], "(no outlet)")
+        labelled[(row["corpus"], outlet)].add(row["file"])
     rows, total = {}, Score()
     for (corpus, outlet), files in sorted(labelled.items()):
         articles = corpora[corpus]
-        others = [a for n, a in articles.items() if outlet_of(corpus, n) != outlet]
+        others = [
+            a for n, a in articles.items() if outlet_of[corpus].get(n, "(no outlet)") != outlet
+        ]
         learned = recurring.learn(others)
         held_out = {
             (corpus, n): recurring.apply(articles[n], learned) for n in files if n in articles
