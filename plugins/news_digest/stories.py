@@ -10,11 +10,11 @@ its strikes, statements, evacuations, market shocks).
 
 How two articles are compared does not depend on the rest of the folder:
 each term weighs what it weighs in the language at large
-(background.weight), and the likeness of two articles is a fixed,
-learned combination of a few views of them (data/stories.toml: their
-words, names and headlines, and the gap in days),
-fitted on the labelled stories with cross-validation by folder
-(tests/eval/fit_stories.py).
+(background.weight), and the likeness of two articles is the cosine of
+their weighted words, or a learned combination of a few views of them
+(their words, names and headlines, and the gap in days) — whichever
+data/stories.toml's [story] names; held out by folder on the labelled
+stories the words did better (tests/eval/fit_stories.py).
 
 No all-pairs comparison: articles are compared only when they share
 telling terms among their top terms (an inverted index), within
@@ -156,6 +156,20 @@ def likeness(features: dict[str, float], weights: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
 
 
+#: How a pair's likeness is worked out ([story] likeness in
+#: data/stories.toml): the cosine of their words alone, or the learned
+#: combination of every view.
+LIKENESS_KINDS = ("words", "learned")
+
+
+def pair_likeness(a: Views, b: Views, words: float, table: dict) -> float:
+    """Two articles' likeness as data/stories.toml's [story] says: their
+    words' cosine (`words`, already worked out), or the learned chance."""
+    if table["story"]["likeness"] == "words":
+        return words
+    return likeness(pair_features(a, b, words), table["likeness"])
+
+
 def candidates(views: Sequence[Views]) -> dict[tuple[int, int], int]:
     """Pairs worth comparing, with how many top terms they share: those
     within WINDOW_DAYS (or one undated) sharing MIN_SHARED_TERMS, at most
@@ -258,14 +272,13 @@ def find(articles: Sequence[Article], table: dict | None = None) -> Found:
 def find_stories(articles: Sequence[Article], table: dict) -> Found:
     """The stories alone (no threads yet)."""
     articles = tuple(sorted(articles, key=lambda a: a.identifier))
-    weights = table["likeness"]
     views = [article_views(a) for a in articles]
     links = {}
     for a, b in sorted(candidates(views)):
         words = terms.exact_cosine(views[a].words, views[b].words)
         if words < MIN_WORDS_COSINE:
             continue
-        value = likeness(pair_features(views[a], views[b], words), weights)
+        value = pair_likeness(views[a], views[b], words, table)
         if value >= table["story"]["link"]:
             links[(a, b)] = value
     stories = average_link(len(articles), links, table["story"]["merge"])

@@ -654,7 +654,7 @@ def _print(report: dict, errors: int) -> None:
         )
     print("\nStories, events, threads (pairwise; held out by folder)")
     print("                              story P/R/F1         event P/R/F1         thread P/R/F1")
-    for method in ("learned", "baseline", "shipped"):
+    for method in fit_stories.METHODS:
         for scale in ("small", "whole"):
             label = f"{method}, {'folder alone' if scale == 'small' else 'whole corpus'}"
             cells = "  ".join(
@@ -663,8 +663,14 @@ def _print(report: dict, errors: int) -> None:
             )
             print(f"  {label:<28} {cells}")
     fitted = ", ".join(f"{k} {v:+.2f}" for k, v in events["fitted"].items())
-    print(f"  weights fitted on every folder: {fitted}; thread threshold {events['thread_merge']}")
-    print("  (learned: fitted without the folder scored; shipped: data/stories.toml as it runs)")
+    print(
+        f"  chosen on every folder: word threshold {events['story_merge']}, thread threshold "
+        f"{events['thread_merge']}; learned weights {fitted}"
+    )
+    print(
+        "  (words, learned: thresholds and weights chosen without the folder scored; "
+        "shipped: data/stories.toml as it runs)"
+    )
     front = events["front_page"]
     print(
         f"  whole folder of {front['articles']}: {front['alone_share']:.1%} of articles alone "
