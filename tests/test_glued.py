@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from news_digest import glued
 from news_digest.clean import clean_lines
-from news_digest.model import Line
+from news_digest.model import Line, Mend
 
 from tests.conftest import build_site, page_for
 
@@ -176,8 +176,10 @@ def test_a_split_of_the_folders_own_word_is_taken_back():
     split = article("a", "Judul lain", "", "Komentar warganet itu viral kemarin sore.")
     assert [(m.token, m.mended) for m in split.clean.mends] == [("warganet", "warga net")]
     others = [
-        article(f"b{n}", "Judul berita", "", "Unggahan itu dibicarakan warganet sejak pagi.")
-        for n in range(3)
+        article(f"b{n}", "Judul berita", "", f"Unggahan itu {before} warganet {after} pagi.")
+        for n, (before, after) in enumerate(
+            [("dibicarakan", "sejak"), ("membuat", "heboh"), ("ramai", "menanggapi")]
+        )
     ]
     # (each of them wrote it glued to nothing: "warganet" stands alone there too)
     assert glued.keep_folder_words(split, glued.folder_words(others[:2])) is split
@@ -186,3 +188,57 @@ def test_a_split_of_the_folders_own_word_is_taken_back():
     assert [line.text for line in back.clean.kept][
         -1
     ] == "Komentar warganet itu viral kemarin sore."
+
+
+def test_one_outlets_link_template_is_no_word_of_the_folder():
+    """A trap: one outlet glues the same pair in article after article (its
+    link template: `informasiharga`), each time between other words. Three
+    articles of one outlet writing it do not make it the folder's word when
+    the folder names other outlets; three outlets do. And three articles
+    writing it between the same words (one text copied) never do."""
+    from tests.conftest import article
+
+    split = article("a", "Judul lain", "", "Simak informasiharga emas terbaru hari ini.")
+    assert [m.mended for m in split.clean.mends] == ["informasi harga"]
+    contexts = [("Cek", "logam"), ("Simak", "perak"), ("Baca", "saham")]
+    others = [
+        article(f"b{n}", "Judul berita", "", f"{before} informasiharga {after} sepekan ini.")
+        for n, (before, after) in enumerate(contexts)
+    ]
+    other_outlet = article("c", "Judul", "", "Harga beras naik lagi di pasar induk.")
+
+    def outlet(of: dict[str, str]):
+        return lambda a: of.get(a.identifier)
+
+    one = {"b0": "liputan6", "b1": "liputan6", "b2": "liputan6", "c": "detik"}
+    words = glued.folder_words([*others, other_outlet], outlet(one))
+    assert glued.keep_folder_words(split, words) is split
+    three = {"b0": "liputan6", "b1": "kompas", "b2": "tempo", "c": "detik"}
+    back = glued.keep_folder_words(
+        split, glued.folder_words([*others, other_outlet], outlet(three))
+    )
+    assert back.clean.mends == ()
+    copied = [
+        article(f"d{n}", "Judul berita", "", "Cek informasiharga logam sepekan ini.")
+        for n in range(3)
+    ]
+    assert glued.keep_folder_words(split, glued.folder_words(copied)) is split
+
+
+def test_a_capitalised_name_split_in_two_is_taken_back_where_the_folder_writes_it():
+    """A name the lists lack (`Sastranegara`) looks like two words to one
+    article; three articles writing it, however alike their sentences, make
+    it the folder's: the split is taken back, and so is a capitalised run
+    cut before a joiner (`Setiadi` is a name, not `Setia di`). A split
+    before a capital (`ujarPutin`) is no name: it stays."""
+    from tests.conftest import article
+
+    mend = Mend(3, "Sastranegara", "Sastra negara", ("two-words",))
+    joiner = Mend(3, "Jakartadan", "Jakarta dan", ("two-words",))
+    capital = Mend(3, "ujarPutin", "ujar Putin", ("before-capital",))
+    lines = ["Kepala Sastranegara Jakartadan ujarPutin hadir."]
+    folder = glued.folder_words([article(f"b{n}", "Judul", "", *lines) for n in range(3)])
+    assert folder.takes_back(mend)
+    assert not folder.words  # (all three wrote one sentence: no word of the folder)
+    assert not folder.takes_back(capital)
+    assert folder.takes_back(joiner)  # capitalised, two words: read as a name

@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -124,6 +124,31 @@ def _derived(word: str) -> bool:
     return False
 
 
+def _affixed_indonesian(word: str) -> bool:
+    """A word the lists lack made of a common Indonesian stem and its
+    affixes (`Melansir`, `Pembudayaan`): Indonesian, as its stem is. (Not
+    by a one-letter suffix: `Kehilangani` is `Kehilangan` against
+    `iPhone`.)"""
+    lexicon = _table()["lexicon"]
+    affixes = _table()["affixes"]
+    word = word.lower()
+    if zipf(word) > 0:
+        return False
+    for prefix in ("", *affixes["prefixes"]):
+        if not word.startswith(prefix):
+            continue
+        for suffix in ("", *affixes["suffixes"]):
+            if (prefix or len(suffix) > 1) and word.endswith(suffix):
+                stem = word[len(prefix) : len(word) - len(suffix)]
+                if (
+                    len(stem) > lexicon["short_part"]
+                    and _is_indonesian(stem)
+                    and zipf(stem, "id") >= lexicon["capitalised"]
+                ):
+                    return True
+    return False
+
+
 def _known(word: str, vocabulary: Vocabulary) -> bool:
     """A whole the lists or the article know, or a derived form of one."""
     lower = word.lower()
@@ -132,7 +157,9 @@ def _known(word: str, vocabulary: Vocabulary) -> bool:
 
 #: A run of letters the article writes on its own in this many distinct
 #: lines is one of its words (a name, a term of the trade): a glued pair
-#: is an accident of one spot, seldom made twice.
+#: is an accident of one spot, seldom made twice. A run with a capital
+#: inside must be written after as many different words, or before as
+#: many: a glued pair scraped twice has the same neighbours both times.
 VOCABULARY_LINES = 2
 
 
@@ -145,8 +172,9 @@ class Vocabulary:
 
     words: frozenset[str] = frozenset()
     seen: frozenset[str] = frozenset()
-    #: runs of letters with a capital inside written in two lines or more:
-    #: a name's casing (`CryptoPunk`), not an accident of one spot
+    #: runs of letters with a capital inside written between different
+    #: words each time: a name's casing (`CryptoPunk`), not an accident of
+    #: one spot scraped twice
     repeated: frozenset[str] = frozenset()
 
 
@@ -191,6 +219,7 @@ def _before_capital(token: str, vocabulary: Vocabulary) -> set[int]:
             # Indonesian word leads (`PresidenPrabowo`) or the article
             # writes both words on their own (`EvertonArsenal`)
             indonesian = _is_indonesian(word) and _part_score(word) >= lexicon["capitalised"]
+            indonesian = indonesian or _affixed_indonesian(word)
             seen = vocabulary.seen
             both_seen = word.lower() in seen and _first_word(after.group()).lower() in seen
             both_seen = both_seen and _run_at(token, at) not in vocabulary.repeated
@@ -394,14 +423,42 @@ def mended(token: str, positions: Iterable[int]) -> str:
 def vocabulary(lines: Sequence[Line]) -> Vocabulary:
     """The article's own words (see Vocabulary)."""
     counts: Counter[str] = Counter()
-    cased: Counter[str] = Counter()
     for text in {line.text for line in lines}:
         runs = {bare for t in text.split() if (bare := t.strip(EDGES)).isalpha()}
         counts.update({run.lower() for run in runs if not CAPITAL.search(run)})
-        cased.update({run for run in runs if CAPITAL.search(run)})
     words = frozenset(word for word, count in counts.items() if count >= VOCABULARY_LINES)
-    repeated = frozenset(run for run, count in cased.items() if count >= VOCABULARY_LINES)
-    return Vocabulary(words, frozenset(counts), repeated)
+    return Vocabulary(words, frozenset(counts), _written_apart(_sides(lines, cased=True)))
+
+
+def _written_apart(sides: dict[str, tuple[set[str], set[str]]]) -> frozenset[str]:
+    """The runs written after VOCABULARY_LINES different words, or before
+    as many: a name's casing, not one glued pair scraped twice."""
+    return frozenset(w for w, (b, a) in sides.items() if _apart(b, a, VOCABULARY_LINES))
+
+
+def _apart(before: set[str], after: set[str], count: int) -> bool:
+    """Whether a run's neighbours differ `count` times on one side (a
+    line's edge, where a paragraph scraped in pieces breaks, is no
+    neighbour)."""
+    return max(len(before - {""}), len(after - {""})) >= count
+
+
+def _sides(lines: Iterable[Line], cased: bool = False) -> dict[str, tuple[set[str], set[str]]]:
+    """Each run of letters the lines write on their own (lower case, no
+    capital inside; with `cased`, those with a capital inside, as
+    written), with the words found before it and after it. A word has
+    other neighbours each time it is written; a glued pair scraped twice
+    (a paragraph whole and again in pieces) has the same ones."""
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    for text in {line.text for line in lines}:
+        written = [t.strip(EDGES) for t in text.split()]
+        bare = [t.lower() for t in written]
+        for i, run in enumerate(bare):
+            if run.isalpha() and bool(CAPITAL.search(written[i])) == cased:
+                before, after = found.setdefault(written[i] if cased else run, (set(), set()))
+                before.add(bare[i - 1] if i else "")
+                after.add(bare[i + 1] if i + 1 < len(bare) else "")
+    return found
 
 
 def mend_line(line: Line, words: Vocabulary) -> tuple[Line, tuple[Mend, ...]]:
@@ -447,27 +504,86 @@ def mend_lines(lines: Sequence[Line]) -> tuple[tuple[Line, ...], tuple[Mend, ...
 # ---- the folder's words ------------------------------------------------------
 
 #: A run of letters the folder writes on its own in this many of its
-#: articles is one of its words (`warganet`, `maskawin`, a place's name):
-#: a split of it made with one article's knowledge is taken back.
+#: articles, each time between other words, is one of its words
+#: (`warganet`, `maskawin`, a place's name): a split of it made with one
+#: article's knowledge is taken back.
 FOLDER_WORD_ARTICLES = 3
+#: ... and, where the folder's articles name two outlets or more, written
+#: so by this many outlets: one outlet's link template glues the same pair
+#: in article after article (`informasiharga`, `adalahgelang`), a word of
+#: the language is written by everyone.
+FOLDER_WORD_OUTLETS = 2
 
 
-def folder_words(articles: Iterable[Article]) -> frozenset[str]:
+def _publisher(article: Article) -> str | None:
+    return article.meta.publisher.value
+
+
+def folder_words(
+    articles: Iterable[Article], outlet_of: Callable[[Article], str | None] = _publisher
+) -> FolderWords:
     """The folder's own words: the runs of letters (lower case) that at
     least FOLDER_WORD_ARTICLES of its articles write on their own, as the
-    files wrote them (before any split)."""
+    files wrote them (before any split), between as many different words
+    on either side, and by FOLDER_WORD_OUTLETS outlets when the folder
+    names that many (`outlet_of`: an article's outlet, or None)."""
     counts: Counter[str] = Counter()
+    before: dict[str, set[str]] = defaultdict(set)
+    after: dict[str, set[str]] = defaultdict(set)
+    outlets: dict[str, set[str]] = defaultdict(set)
+    every_outlet: set[str] = set()
     for article in articles:
         mends = article.clean.mends
         written = [Line(line.number, as_written(line, mends)) for line in article.clean.kept]
-        counts.update(vocabulary(written).seen)
-    return frozenset(word for word, count in counts.items() if count >= FOLDER_WORD_ARTICLES)
+        sides = _sides(written)
+        counts.update(sides.keys())
+        outlet = outlet_of(article)
+        outlet = re.sub(r"\W", "", outlet).lower() if outlet else None
+        if outlet:
+            every_outlet.add(outlet)
+        for word, (b, a) in sides.items():
+            before[word] |= b
+            after[word] |= a
+            if outlet:
+                outlets[word].add(outlet)
+    wanted = FOLDER_WORD_OUTLETS if len(every_outlet) >= FOLDER_WORD_OUTLETS else 0
+    written = frozenset(word for word, count in counts.items() if count >= FOLDER_WORD_ARTICLES)
+    return FolderWords(
+        written,
+        frozenset(
+            word
+            for word in written
+            if _apart(before[word], after[word], FOLDER_WORD_ARTICLES)
+            and len(outlets[word]) >= wanted
+        ),
+    )
 
 
-def keep_folder_words(article: Article, words: frozenset[str]) -> Article:
+@dataclass(frozen=True)
+class FolderWords:
+    """What the folder writes on its own, lower case: `written` by
+    FOLDER_WORD_ARTICLES articles, and of those the `words`, written
+    between different words each time and by several outlets."""
+
+    written: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+
+    def takes_back(self, mend: Mend) -> bool:
+        """Whether the folder knows a split token as one word: one of its
+        words; or a capitalised run split into two words that the folder
+        writes in several articles, however it writes it (most are names:
+        `Suhariyanto`, `Sastranegara`, `Pattynama`)."""
+        token = mend.token.strip(EDGES)
+        lower = token.lower()
+        if lower in self.words:
+            return True
+        return lower in self.written and token[:1].isupper() and mend.rules == ("two-words",)
+
+
+def keep_folder_words(article: Article, words: FolderWords) -> Article:
     """The article with its splits of the folder's words taken back: the
     line (and a headline made from it) as the file wrote it there."""
-    undone = [m for m in article.clean.mends if m.token.strip(EDGES).lower() in words]
+    undone = [m for m in article.clean.mends if words.takes_back(m)]
     if not undone:
         return article
     clean, meta = article.clean, article.meta

@@ -98,7 +98,12 @@ def folder_pass(articles: dict[str, Article]) -> dict[str, Article]:
     """What a build does with the whole folder after the per-file stages:
     its recurring furniture removed, its own words' splits taken back."""
     learned = recurring.learn(list(articles.values()))
-    words = glued.folder_words(articles.values())
+    # the build knows each article's outlet from its file name by now
+    # (reader.name_from_files) when its text does not name it
+    named = {articles[n].identifier: o for n, o in filenames.outlets(sorted(articles)).items()}
+    words = glued.folder_words(
+        articles.values(), lambda a: a.meta.publisher.value or named.get(a.identifier)
+    )
     return {
         name: glued.keep_folder_words(recurring.apply(a, learned), words)
         for name, a in articles.items()
