@@ -161,6 +161,8 @@ class Record:
     values: tuple[tuple[str, str, str], ...]
     #: the fields whose column the export has but this record left empty
     blank: tuple[str, ...] = ()
+    #: the export file as the build found it, for messages (`export` if not given)
+    path: str = ""
 
     def get(self, field_name: str) -> str | None:
         return next((v for f, _, v in self.values if f == field_name), None)
@@ -170,7 +172,8 @@ class Record:
 
     @property
     def where(self) -> str:
-        return f"{self.export}, {self.place}"
+        """For the editor: `/data/day.csv, row 17`."""
+        return f"{self.path or self.export}, {self.place}"
 
 
 def _text(value) -> str:
@@ -187,7 +190,7 @@ def _text(value) -> str:
     return _CONTROLS.sub("", str(value)).strip()
 
 
-def _record(export: str, place: str, slot: str, columns: Columns, row: Mapping) -> Record:
+def _record(file: ExportFile, place: str, slot: str, columns: Columns, row: Mapping) -> Record:
     values, blank = [], []
     for field_name, column in columns.used:
         value = _text(row.get(column))
@@ -195,7 +198,7 @@ def _record(export: str, place: str, slot: str, columns: Columns, row: Mapping) 
             values.append((field_name, column, value))
         else:
             blank.append(field_name)
-    return Record(export, place, slot, tuple(values), tuple(blank))
+    return Record(file.name, place, slot, tuple(values), tuple(blank), file.path)
 
 
 class ExportFile:
@@ -279,13 +282,28 @@ class ExportFile:
                 continue
             if len(cells) != len(header):
                 what = f"it has {len(cells)} cell(s), the header {len(header)}"
-                if lines.spanned > 1:  # a quote left open swallowed the lines below
+                if lines.swallowed(delimiter, len(header)):
                     what += " (a quote left open?); the lines below it are read again"
                     lines.resume_after_first()
                 self.problems.append(f"row {row}: {what}; skipped")
                 continue
             values = dict(zip(header, (self._cell(c) for c in cells), strict=True))
-            yield _record(self.name, f"row {row}", f"row-{row}", self.columns, values)
+            broken = self._spans_lines(values)
+            if broken:  # only a text runs over lines: a quote left open took the rows below
+                self.problems.append(
+                    f"row {row}: its {broken} cell runs over several lines (a quote left "
+                    "open?); skipped, the lines below it are read again"
+                )
+                lines.resume_after_first()
+                continue
+            yield _record(self, f"row {row}", f"row-{row}", self.columns, values)
+
+    def _spans_lines(self, values: Mapping[str, str]) -> str | None:
+        """The first column, but the text's, whose cell holds a line break."""
+        for field_name, column in self.columns.used:
+            if field_name not in ("body", "summary") and "\n" in (values.get(column) or ""):
+                return column
+        return None
 
     def _cell(self, text: str) -> str:
         """A cell read as UTF-8, or (its bytes were not) as cp1252."""
@@ -312,13 +330,13 @@ class ExportFile:
             book.close()
 
     def _sheet(self, sheet, label: str) -> Iterator[Record]:
-        rows = sheet.iter_rows()
-        header = None
-        for cells in rows:
+        rows = enumerate(sheet.iter_rows(), start=1)  # numbered as the spreadsheet shows them
+        header: list[str] = []
+        for _, cells in rows:
             header = [_text(c.value) for c in cells]
             if any(header):
                 break
-        if not header or not any(header):
+        if not any(header):
             return
         columns = match_columns(header, self.chosen)
         if not self.columns.used:  # the report names the first sheet's columns
@@ -328,23 +346,20 @@ class ExportFile:
                 self.problems.append(f"{label.rstrip(', ')} has no title or text column; not read")
             return
         formulas = []
-        for cells in rows:
+        for number, cells in rows:
             values = []
             for cell in cells[: len(header)]:
                 if getattr(cell, "data_type", None) == "f":
-                    formulas.append(cell.row)
+                    formulas.append(number)
                     values.append("")
                 else:
                     values.append(cell.value)
             if not any(_text(v) for v in values):
                 continue
-            number = cells[0].row if cells and hasattr(cells[0], "row") else 0
             values += [None] * (len(header) - len(values))
             place = f"{label}row {number}"
-            row = dict(zip(header, values, strict=True))
-            yield _record(
-                self.name, place, place.replace(", ", "-").replace(" ", "-"), columns, row
-            )
+            slot = place.replace(", ", "-").replace(" ", "-")
+            yield _record(self, place, slot, columns, dict(zip(header, values, strict=True)))
         if formulas:
             self.problems.append(
                 f"{label}row {formulas[0]}: {len(formulas)} cell(s) hold formulas, which are not "
@@ -409,7 +424,7 @@ class ExportFile:
                 f"{place}: {too_large[0]} is larger than {MAX_CELL // 1_000_000} MB; skipped"
             )
             return
-        yield _record(self.name, place, slot, columns, {str(k): v for k, v in item.items()})
+        yield _record(self, place, slot, columns, {str(k): v for k, v in item.items()})
 
     def _decoded(self, data: bytes) -> str:
         try:
@@ -444,6 +459,18 @@ class _Lines:
     @property
     def spanned(self) -> int:
         return len(self.current)
+
+    def swallowed(self, delimiter: str, cells: int) -> bool:
+        """Whether the current record swallowed rows: its lines after the
+        first hold a row of `cells` cells on their own (a quote left open
+        reads on until the next quote)."""
+        if len(self.current) < 2:
+            return False
+        try:
+            rows = csv.reader(self.current[1:], delimiter=delimiter)
+            return any(len(row) == cells for row in rows)
+        except csv.Error:
+            return False
 
     def resume_after_first(self) -> None:
         self.again = self.current[1:] + self.again
@@ -517,10 +544,10 @@ def fold(records: Iterable[Record]) -> Folding:
     record (in the order given) gives the identifier."""
     groups: dict[str, list[Record]] = {}
     for record in records:
-        key = record.get("url") or record.slot
-        groups.setdefault(key if record.get("url") else f"\0{record.export}#{key}", []).append(
-            record
-        )
+        url = (record.get("url") or "").strip()
+        # an address is a key when it is one (web_address); else the record's slot
+        key = url if web_address(url) else f"\0{record.export}#{record.slot}"
+        groups.setdefault(key, []).append(record)
     folding = Folding()
     for key, members in groups.items():
         first = members[0]
@@ -545,7 +572,7 @@ def fold(records: Iterable[Record]) -> Folding:
                 if line not in kept_lines:
                     kept_lines.add(line)
                     other_lines.append((line, record.where))
-        record_key = key if not key.startswith("\0") else first.slot
+        record_key = first.slot if key.startswith("\0") else key
         folding.sources.append(Source(kept, record_key, first.export, tuple(other_lines)))
     return folding
 

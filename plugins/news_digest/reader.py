@@ -326,7 +326,9 @@ def _export_records(path: str, roots, chosen) -> list[exports.Record]:
     for problem in export.problems:
         logger.warning("%s: %s", path, problem)
     fields = {name for name, _ in columns.used}
-    if not fields & {"body", "summary", "title"}:
+    if export.problems and not records:
+        pass  # the problem says why nothing was read
+    elif not fields & {"body", "summary", "title"}:
         logger.warning(
             "%s: no column holds a title or a text (%s); nothing read from it. "
             "NEWS_DIGEST_FIELDS names the columns of any export",
