@@ -521,3 +521,12 @@ def test_warnings_name_the_record_and_repeats_fold_quietly(export_site):
     assert "hari-1.csv, row 3" in differing[0] and "lima.jsonl, line 1" in differing[0]
     # the identical repeat (row 4 of hari-1.csv) is folded without a warning
     assert not any("row 4" in w for w in warnings)
+
+
+def test_seeds_may_be_one_export_file(tmp_path):
+    export = write_csv(tmp_path / "satu-hari.csv", [_row("satu"), _row("dua"), _row("satu")])
+    output = build_site(tmp_path / "out", export)
+    assert set(_pages(output)) == {
+        "satu-hari.csv#https://www.liputan6.com/read/satu",
+        "satu-hari.csv#https://www.liputan6.com/read/dua",
+    }
