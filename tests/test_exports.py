@@ -223,6 +223,10 @@ def _jsonl_broken(path: Path) -> None:
     path.write_text(json.dumps(records[0]) + "\n{ rusak\n" + json.dumps(records[1]) + "\n", "utf-8")
 
 
+def _not_a_workbook(path: Path) -> None:
+    path.write_bytes(b"PK\x03\x04 bukan buku kerja")
+
+
 BAD_EXPORTS = [
     # (file, how it is made, words of its one problem (None: none), urls read)
     ("kutip.csv", _unbalanced, "row 3", ["satu", "dua", "tiga"]),
@@ -235,6 +239,7 @@ BAD_EXPORTS = [
     ("catatan.xlsx", _sheet_without_text, "sheet Catatan has no title or text", ["satu", "tiga"]),
     ("angka.json", _json_number, "not an object or an array", []),
     ("rusak.jsonl", _jsonl_broken, "line 2 is not valid JSON", ["satu", "tiga"]),
+    ("rusak.xlsx", _not_a_workbook, "reading stopped here", []),
 ]
 
 

@@ -225,10 +225,11 @@ class ExportFile:
         }[self.kind]
         try:
             yield from reading()
-        except (OSError, UnicodeError, csv.Error, ValueError) as error:
-            self.problems.append(f"reading stopped ({type(error).__name__}: {error})")
-        except Exception as error:  # an unforeseen broken file: one problem, not a traceback
-            self.problems.append(f"reading stopped ({type(error).__name__}: {error})")
+        except Exception as error:  # a broken file (a bad zip, I/O): one problem, no traceback
+            self.problems.append(
+                f"reading stopped here ({type(error).__name__}: {error}); "
+                "the records before are read"
+            )
         if self._recoded:
             self.problems.append(
                 f"{self._recoded} cell(s) are not UTF-8; read as cp1252 (Windows) text"
