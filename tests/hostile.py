@@ -11,6 +11,7 @@ no warning), `Case.page` whether it gets an article page.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sys
@@ -184,7 +185,40 @@ def make_folder(base: Path) -> tuple[Path, Path, list[Case]]:
     # ---- not articles ------------------------------------------------------------
     text("catatan.md", "# Bukan artikel\n\nIsi.\n", "only .txt files", page=False)
     text("halaman.html", "<html><body>x</body></html>", "only .txt files", page=False)
-    text("data.json", '{"a": 1}', "only .txt files", page=False)
+    text("data.json", '{"a": 1}', "no column holds a title or a text", page=False)
+
+    # ---- exports: one warning each for a bad one, the rest of its records read
+    header = "sumber,url,judul,author,tanggal_publikasi,isi_berita\r\n"
+
+    def row(tag: str, url: str | None = None) -> str:
+        body = _article(f"ekspor {tag}").split("\n\n", 1)[1].replace('"', '""')
+        url = url or f"https://contoh.test/{tag}"
+        return f'contoh.test,{url},"Judul ekspor {tag}",Ani,2025-06-18,"{body}"\r\n'
+
+    text("ekspor-bom.csv", "\ufeff" + header + row("bom"), page=False)
+    text(
+        "ekspor-kutip.csv",
+        header + row("kutip-1") + 'a,https://x.test/r,"tanpa tutup,b,c,d\r\n' + row("kutip-2"),
+        "(a quote left open?)",
+        page=False,
+    )
+    text("ekspor-lebar.csv", header + row("lebar-1") + "a,b,c\r\n", "it has 3 cell(s)", page=False)
+    text(
+        "ekspor-besar.csv",
+        header + row("besar") + 'a,b,c,d,e,"' + "kata " * 2_100_000 + '"\r\n',
+        "a cell is larger than 2 MB",
+        page=False,
+    )
+    text(
+        "ekspor-windows.csv",
+        (header + row("windows").replace("Judul", "Judul café")).encode("cp1252", "replace"),
+        "not UTF-8; read as cp1252",
+        page=False,
+    )
+    text("ekspor-angka.json", "[1]", "item 1 is not a JSON object", page=False)
+    text("ekspor-teks.json", '"hanya teks"', "not an object or an array", page=False)
+    line = json.dumps({"title": "Judul baris", "text": _article("jsonl"), "url": "javascript:x"})
+    text("ekspor-rusak.jsonl", line + "\n{ rusak\n", "line 2 is not valid JSON", page=False)
     text("orphan.meta.toml", 'title = "tanpa artikel"\n', None, page=False)
     text(".DS_Store", b"\x00\x00\x00\x01Bud1", None, page=False)  # hidden: left alone, silently
     return folder, outside, cases

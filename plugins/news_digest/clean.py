@@ -604,9 +604,10 @@ def clean(raw: RawArticle) -> CleanArticle:
     return clean_lines(raw.lines)
 
 
-def clean_lines(lines: Sequence[str]) -> CleanArticle:
-    """Clean the physical lines of an article (numbered from 1)."""
-    head = read_head(lines)
+def clean_lines(lines: Sequence[str], head: Head | None = None) -> CleanArticle:
+    """Clean the physical lines of an article (numbered from 1); `head`
+    when its headline is known (an export's title field), else found."""
+    head = read_head(lines) if head is None else head
     state = _State(headline=head.headline)
     removed_head = [
         Removal(line.number, line.text, kind)

@@ -552,6 +552,7 @@ def article_row(article: Article, grouping: Grouping, urls: dict[str, str]) -> d
         else None,
         "lang": meta.lang.value,
         "event": placement.event_id,
+        "original": article.original,
     }
 
 

@@ -3,7 +3,9 @@
 Title, publisher, author, place, language and date are read from the
 cleaned text and from what the clean stage split off (dateline, credits).
 Each value is a `Fact` carrying its evidence; what the text does not say
-stays unknown. An editor's sidecar override wins over everything.
+stays unknown. An editor's sidecar override wins over everything; the
+fields of the export an article came from (exports.ExportFacts) come next,
+above what its text suggests.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from . import dates, glued, names, tables, terms
 from .model import (
@@ -23,6 +26,9 @@ from .model import (
     Override,
 )
 from .text import sentences
+
+if TYPE_CHECKING:  # (exports reads outlet names through filenames, which imports this)
+    from .exports import ExportFacts
 
 #: A headline derived from a lead is at most this long (characters): what
 #: the outlets' own headlines run to (their longest in the shared corpora
@@ -319,9 +325,15 @@ def _close(words: list[str]) -> str:
     return " ".join(words).rstrip(",;:-–— .")
 
 
-def derive_title(clean: CleanArticle, override: Override | None = None) -> Fact:
+def derive_title(
+    clean: CleanArticle, override: Override | None = None, fields: ExportFacts | None = None
+) -> Fact:
     if override and override.title:
         return Fact(override.title, Evidence.of("set_in", file=_name(override.source_path)))
+    if fields and fields.title:
+        # the field is the headline line (exports.source_lines), mended as the text is
+        text = clean.headline.text if clean.headline else fields.title.value
+        return Fact(text, fields.title.evidence)
     if clean.headline:
         return Fact(clean.headline.text, Evidence.of("headline_line"))
     lines = clean.kept
@@ -413,8 +425,11 @@ def detect_language(text: str) -> Fact:
 # ---- the stage -----------------------------------------------------------
 
 
-def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetadata:
-    """Everything an article says about itself."""
+def infer(
+    clean: CleanArticle, override: Override | None = None, fields: ExportFacts | None = None
+) -> ArticleMetadata:
+    """Everything an article says about itself: an editor's sidecar first,
+    then the fields of the export it came from, then its text."""
     dateline = clean.dateline
     credit = next((c for c in clean.credits if c.outlet), None)
     author_credit = next((c for c in clean.credits if c.author), None)
@@ -423,6 +438,8 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         publisher = Fact(
             override.publisher, Evidence.of("set_in", file=_name(override.source_path))
         )
+    elif fields and fields.publisher:
+        publisher = fields.publisher
     elif dateline and dateline.outlet:
         publisher = Fact(
             publisher_name(dateline.outlet), Evidence.of("dateline", quote=dateline.text.strip())
@@ -437,6 +454,8 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
 
     if override and override.author:
         author = Fact(override.author, Evidence.of("set_in", file=_name(override.source_path)))
+    elif fields and fields.author:
+        author = fields.author
     elif author_credit:
         author = Fact(author_credit.author, Evidence.of("credit", quote=author_credit.text))
     else:
@@ -452,6 +471,8 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
     field = dates.read_date_field(clean.date_field.text) if clean.date_field else None
     explicit, warnings = field or dates.find_explicit_date(clean.kept)
     date: DateFinding = explicit or UNKNOWN_DATE
+    if fields and fields.date:
+        date, warnings = fields.date, ()
     if override and override.date:
         date = DateFinding(
             level="explicit",
@@ -460,13 +481,13 @@ def infer(clean: CleanArticle, override: Override | None = None) -> ArticleMetad
         )
         warnings = ()
 
-    title = derive_title(clean, override)
+    title = derive_title(clean, override, fields)
     return ArticleMetadata(
         title=title,
         publisher=publisher,
         author=author,
         place=place,
-        lang=detect_language(clean.text),
+        lang=fields.lang if fields and fields.lang else detect_language(clean.text),
         date=date,
         date_cues=dates.find_date_cues(clean.kept),
         trip_ordinal=dates.find_trip_ordinal(clean.text),

@@ -40,15 +40,19 @@ class Line:
 
 
 #: The kinds of removal, in the order the removal record explains them.
-REMOVAL_KINDS = ("headline", "date-field", "dateline", "credit", "repeat", "boilerplate")
+REMOVAL_KINDS = (
+    "headline", "date-field", "dateline", "credit", "repeat", "boilerplate", "other-record",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Removal:
     """A line (or the leading part of one) taken out of the text, and why.
 
-    `kind` is one of REMOVAL_KINDS; `rule` names the boilerplate rule and
-    `of_line` the kept line a repeat repeats; `seen_in` is the number of the
+    `kind` is one of REMOVAL_KINDS; `rule` names the boilerplate rule (for
+    `other-record`, a line only another record of the article's address
+    held, the record: `day.csv, row 17`) and `of_line` the kept line a
+    repeat repeats; `seen_in` is the number of the
     folder's articles a learned (recurring) line was found in.
     """
 
@@ -274,6 +278,12 @@ class Article:
     clean: CleanArticle
     meta: ArticleMetadata
     problems: tuple[str, ...] = ()
+    #: the article's own address (an http(s) URL from its export), linked
+    #: from its page; None when unknown
+    original: str | None = None
+    #: the export record it was read from (`day.csv, row 17`); None for a
+    #: text file
+    record: str | None = None
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,9 @@ DEFAULTS = {
     #: symbolic links in the input folder are not followed; True follows
     #: those that stay inside it (a link out of it is never followed)
     "NEWS_DIGEST_FOLLOW_LINKS": False,
+    #: the columns of an export whose names data/fields.toml does not know:
+    #: {"title": "Headline_Text", "body": "Story", ...} (exports.FIELDS)
+    "NEWS_DIGEST_FIELDS": {},
     "NEWS_DIGEST_SLUG_LENGTH": 80,
     #: the language the site speaks (a table of data/ui.toml); None: the
     #: language most of its articles are in

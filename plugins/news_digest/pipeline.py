@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 
-from . import timing
-from .clean import clean
+from . import exports, timing
+from .clean import Head, clean, clean_lines
 from .infer import infer
-from .model import Article
+from .model import Article, Line, Removal
 from .read import MAX_BYTES, UnreadableFile, read_override, read_raw
 
 
@@ -47,4 +48,41 @@ def process_file(
         clean=cleaned,
         meta=meta,
         problems=problems,
+    )
+
+
+def process_record(source: exports.Source) -> Article:
+    """Read, clean and describe one article of an export: its record laid
+    out as a text file is (the title line above the text), cleaned the same
+    way, its fields as evidence above the text's. The lines only another
+    record of its address held go into its removal record.
+
+    Raises read.UnreadableFile when the record has neither title nor text.
+    """
+    with timing.stage("read"):
+        lines = exports.source_lines(source)
+        if not any(line.strip() for line in lines):
+            raise UnreadableFile("it has no title and no text")
+        facts = exports.source_facts(source)
+    with timing.stage("clean"):
+        has_title = source.record.get("title") is not None
+        head = Head(headline=Line(1, lines[0].strip())) if has_title else Head()
+        cleaned = clean_lines(lines, head)
+        if source.other_lines:
+            others = tuple(
+                Removal(len(lines) + n, text, "other-record", rule=where)
+                for n, (text, where) in enumerate(source.other_lines, start=1)
+            )
+            cleaned = replace(cleaned, removed=(*cleaned.removed, *others))
+    with timing.stage("infer"):
+        meta = infer(cleaned, fields=facts)
+    return Article(
+        identifier=source.identifier,
+        source_path=source.record.where,
+        encoding=exports.SUFFIXES[os.path.splitext(source.record.export)[1].lower()],
+        clean=cleaned,
+        meta=meta,
+        problems=facts.problems,
+        original=facts.original,
+        record=source.record.where,
     )

@@ -31,11 +31,13 @@ import jinja2
 from pelican import signals
 from pelican.contents import Category, Page
 from pelican.generators import Generator
+from pelican.log import console
 from pelican.utils import order_content
 
 from . import (
     digest,
     digest_cache,
+    exports,
     glued,
     group,
     names,
@@ -823,20 +825,27 @@ SITE_FILTERS = {
     "shown_name": _SiteFilter(ui.shown_name),
     "reading_minutes": render.reading_minutes,
     "filter_label": render.filter_label,
+    "original_site": render.original_site,
     "groupby_day": render.day_runs,
 }
 
 
 def _refuse_missing_input(settings) -> None:
-    """An input folder that does not exist, or holds no `.txt` article, is
-    a mistake (a typo in SEEDS, a folder not unpacked): stop with a message
-    naming it rather than build an empty site."""
+    """An input that does not exist, or holds no `.txt` article and no
+    export, is a mistake (a typo in SEEDS, a folder not unpacked): stop with
+    a message naming it rather than build an empty site. SEEDS may also be
+    one file: a text article or an export."""
+    readable = (is_article_name, exports.is_export_name)
     for folder in input_folders(settings):
+        if os.path.isfile(folder) and any(ok(folder) for ok in readable):
+            continue
         if not os.path.isdir(folder):
             raise SystemExit(f"news_digest: the input folder {folder} does not exist (SEEDS).")
-        if not any(is_article_name(name) for _, _, names in os.walk(folder) for name in names):
+        names = (name for _, _, names in os.walk(folder) for name in names)
+        if not any(ok(name) for name in names for ok in readable):
             raise SystemExit(
-                f"news_digest: the input folder {folder} holds no .txt articles (SEEDS)."
+                f"news_digest: the input folder {folder} holds no .txt articles and no "
+                "exports (.csv .tsv .xlsx .json .jsonl) (SEEDS)."
             )
 
 
@@ -870,6 +879,12 @@ def start_clock(pelican):
 
 
 def stop_clock(pelican):
+    folded = timing.counted("export_repeats_folded")
+    if folded:  # the build's summary, beside Pelican's "Done" line
+        console.print(
+            f"news_digest: {folded} export record(s) repeated another of their address "
+            "word for word; each was read once"
+        )
     outputs.sweep(pelican.output_path, pelican.settings.get("OUTPUT_RETENTION", ()))
     timing.write_report()
     if setting(pelican.settings, "NEWS_DIGEST_STRICT") and _WARNINGS.count:

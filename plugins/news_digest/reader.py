@@ -19,15 +19,16 @@ import stat
 import time
 from collections import Counter
 from datetime import datetime
+from pathlib import Path
 
 from pelican.contents import Author, Category
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
-from . import filenames, infer, render, timing
+from . import exports, filenames, infer, render, timing
 from .model import Article, DateFinding
 from .options import PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
-from .pipeline import process_file
+from .pipeline import process_file, process_record
 from .read import (
     SIDECAR_MAX_BYTES,
     SIDECAR_SUFFIX,
@@ -52,6 +53,16 @@ NO_PUBLISHER = "Sumber tidak diketahui"
 PARALLEL_CHUNK = 16
 
 
+#: The suffix of an export record's name in Pelican's listing: one
+#: `EXPORT.csv#HASH.newsrecord` per article of an export, which no file on
+#: disk has (`RECORDS` holds what it stands for).
+RECORD_SUFFIX = "newsrecord"
+
+#: The articles of this build's exports, by their listed (absolute) name;
+#: filled when the input folder is listed, read by the reader and by the
+#: reading workers (which inherit it by the fork).
+RECORDS: dict[str, exports.Source] = {}
+
 #: `txt` in every case: `.TXT` and `.Txt` are articles too.
 TXT_SUFFIXES = tuple(
     "".join(letters) for letters in itertools.product(*zip("txt", "TXT", strict=True))
@@ -74,7 +85,8 @@ class RawArticleReader(BaseReader):
             result = _process(source_path, *_read_options(self.settings))
             timing.count("articles_processed")
         if isinstance(result, str):
-            return "", {"status": "skip", "news_problems": (f"{source_path}: {result}; skipped",)}
+            where = RECORDS[source_path].record.where if source_path in RECORDS else source_path
+            return "", {"status": "skip", "news_problems": (f"{where}: {result}; skipped",)}
         return self._page(result)
 
     def _page(self, article: Article):
@@ -117,6 +129,8 @@ def name_from_files(articles, settings) -> None:
     position, and FILENAME_METADATA's groups. Runs on the whole folder
     (the outlet position is the folder's habit), after the cache."""
     pattern = settings.get("FILENAME_METADATA") or ""
+    # an export's articles are named by its fields, not by a file name
+    articles = [a for a in articles if a.news.record is None]
     identifiers = [a.news.identifier for a in articles]
     try:
         said = filenames.read_names(identifiers, pattern)
@@ -158,10 +172,12 @@ def _read_options(settings) -> tuple[int, list[str], bool]:
 
 
 def _process(path: str, max_bytes: int, roots=(), follow_links: bool = False) -> Article | str:
-    """The per-file stages for one file: its Article, or why it is skipped.
-    Whatever goes wrong with one file becomes its one warning: one bad
-    file never stops the build."""
+    """The per-file stages for one file (or one article of an export): its
+    Article, or why it is skipped. Whatever goes wrong with one file
+    becomes its one warning: one bad file never stops the build."""
     try:
+        if path in RECORDS:
+            return process_record(RECORDS[path])
         return process_file(path, max_bytes, roots, follow_links)
     except (UnreadableFile, OSError) as error:
         return str(error)
@@ -188,9 +204,17 @@ def guard_input_folder(generator) -> None:
     roots = input_folders(generator.settings)
     follow = bool(setting(generator.settings, "NEWS_DIGEST_FOLLOW_LINKS"))
     warned: set[str] = set()
+    listed: dict[tuple, set[str]] = {}
 
     def get_files(paths, exclude=None, extensions=None):
-        kept, real = set(), set()
+        # listed once a build (an export is read to list its articles)
+        key = (tuple([paths] if isinstance(paths, str) else paths), tuple(exclude or ()))
+        if key not in listed:
+            listed[key] = list_files(paths, exclude)
+        return set(listed[key])
+
+    def list_files(paths, exclude):
+        kept, real, found = set(), set(), []
         # the shallowest paths first: a file is met by its own path before
         # any link's
         names = listing(paths, exclude=exclude, extensions=False)
@@ -214,23 +238,107 @@ def guard_input_folder(generator) -> None:
                 continue
             if is_article_name(name):
                 why = _not_readable(path, roots, follow)
+            elif exports.is_export_name(name):
+                why = _not_readable(path, roots, follow)
+                if why is None:
+                    found.append(path)
+                    real.add(os.path.realpath(path))
+                    continue
             elif name.lower().endswith(SIDECAR_SUFFIX):
                 continue  # read with its article
             elif os.path.basename(name).startswith("."):
                 continue  # a hidden file (.DS_Store, a tool's marker): not the user's
             else:
-                why = "only .txt files are read as articles"
+                why = "only .txt files and exports (.csv .tsv .xlsx .json .jsonl) are read"
             if why is None:
                 kept.add(name)
                 real.add(os.path.realpath(path))
             elif path not in warned:
                 warned.add(path)
                 logger.warning("%s: %s; skipped", path, why)
+        for listed_name in list_exports(sorted(found), roots, generator.settings):
+            kept.add(os.path.relpath(listed_name, generator.path))
         return kept
 
     generator.get_files = get_files
     stamp = generator.readers._get_file_stamp
-    generator.readers._get_file_stamp = lambda path: (stamp(path), _sidecar_stamp(path))
+
+    def file_stamp(path):
+        if path in RECORDS:  # an export's article: its record's content
+            return RECORDS[path].stamp
+        return stamp(path), _sidecar_stamp(path)
+
+    generator.readers._get_file_stamp = file_stamp
+    own_stamp = generator._get_file_stamp
+
+    def generator_stamp(name):  # its cache of whole articles (unused with the reader's)
+        path = os.path.normpath(os.path.join(generator.path, name))
+        return RECORDS[path].stamp if path in RECORDS else own_stamp(name)
+
+    generator._get_file_stamp = generator_stamp
+
+
+def list_exports(paths: list[str], roots, settings) -> list[str]:
+    """Read the exports (exports.py) and list their articles: one name per
+    article, `RECORDS` holding its source. Each export's columns and bad
+    records are reported here, once a build, as are the records of one
+    address folded into one article."""
+    RECORDS.clear()
+    if not paths:
+        return []
+    chosen, problems = exports.check_chosen(setting(settings, "NEWS_DIGEST_FIELDS"))
+    for problem in problems:
+        logger.warning("%s", problem)
+    with timing.stage("read"):
+        records = []
+        for path in paths:
+            records.extend(_export_records(path, roots, chosen))
+        folding = exports.fold(records)
+    for warning in folding.warnings:
+        logger.warning("%s", warning)
+    timing.count("export_repeats_folded", folding.repeats)  # one line of the summary
+    names = []
+    by_path = {exports_name(p, roots): p for p in paths}
+    for source in folding.sources:
+        digest = hashlib.sha256(source.key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+        name = f"{by_path[source.export]}#{digest}.{RECORD_SUFFIX}"
+        RECORDS[name] = source
+        names.append(name)
+    return names
+
+
+def exports_name(path: str, roots) -> str:
+    """An export's path below its input folder (`2025/day.csv`); the file's
+    name when the input is that file."""
+    for root in roots:
+        root = os.path.abspath(root)
+        if os.path.commonpath([root, os.path.abspath(path)]) == root and path != root:
+            return Path(os.path.relpath(path, root)).as_posix()
+    return os.path.basename(path)
+
+
+def _export_records(path: str, roots, chosen) -> list[exports.Record]:
+    """One export's records, with its problems and its columns reported:
+    a warning when a column was not understood or no column holds a text."""
+    export = exports.ExportFile(path, exports_name(path, roots), chosen)
+    records = list(export.records())
+    columns = export.columns
+    for problem in export.problems:
+        logger.warning("%s: %s", path, problem)
+    fields = {name for name, _ in columns.used}
+    if export.problems and not records:
+        pass  # the problem says why nothing was read
+    elif not fields & {"body", "summary", "title"}:
+        logger.warning(
+            "%s: no column holds a title or a text (%s); nothing read from it. "
+            "NEWS_DIGEST_FIELDS names the columns of any export",
+            path, columns.describe(),
+        )  # fmt: skip
+    elif columns.unknown:
+        logger.warning("%s: %s", path, columns.describe())
+    else:
+        logger.info("%s: %d record(s); %s", path, len(records), columns.describe())
+    return records
 
 
 def _sidecar_stamp(path: str) -> str:
@@ -340,7 +448,7 @@ def add_reader(readers):
     by the suffix after the last dot, which a name of dots only (`...txt`)
     does not have: those come with the empty suffix, and the input
     folder's guard lets only `.txt` names through."""
-    for suffix in (*TXT_SUFFIXES, ""):
+    for suffix in (*TXT_SUFFIXES, "", RECORD_SUFFIX):
         readers.reader_classes[suffix] = RawArticleReader
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from . import recurring, ui
 from .model import Article, DateFinding, Evidence, Removal
@@ -42,7 +43,16 @@ def removal_reason(words: dict, removal: Removal, article: Article | None = None
         return words["repeat_of"].format(words=shown)
     if removal.rule == recurring.RULE:
         return words["recurring"].format(n=removal.seen_in)
+    if removal.kind == "other-record":
+        return words["reasons"][removal.kind].format(record=removal.rule)
     return words["reasons"].get(removal.reason, removal.reason)
+
+
+def original_site(url: str) -> str:
+    """How a link to an article's original names it: its host without
+    `www.` (`liputan6.com`)."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def _line_text(article: Article, number: int | None) -> str | None:
@@ -168,6 +178,8 @@ def json_ld(
         data["contentLocation"] = {"@type": "Place", "name": meta.place.value}
     if trip_name and trip_url:
         data["isPartOf"] = {"@type": "CreativeWork", "name": trip_name, "url": trip_url}
+    if article.original:
+        data["isBasedOn"] = article.original
     return script_json(data)
 
 

@@ -23,6 +23,8 @@ STAGES = ("read", "clean", "infer", "group", "digest", "search_index")
 #: points were worked out or remembered from an earlier build.
 COUNTS = (
     "articles",
+    #: export records that repeat another of their address word for word
+    "export_repeats_folded",
     "articles_processed",
     "files_written",
     "files_unchanged",
@@ -81,6 +83,11 @@ def take() -> dict[str, float]:
     taken = dict(_seconds)
     _seconds.clear()
     return taken
+
+
+def counted(name: str) -> int:
+    """How many of one of COUNTS so far."""
+    return _counts.get(name, 0)
 
 
 def take_counts() -> dict[str, int]:
