@@ -242,3 +242,22 @@ def test_a_capitalised_name_split_in_two_is_taken_back_where_the_folder_writes_i
     assert not folder.words  # (all three wrote one sentence: no word of the folder)
     assert not folder.takes_back(capital)
     assert folder.takes_back(joiner)  # capitalised, two words: read as a name
+
+
+def test_a_name_the_folder_writes_alone_stays_apart_from_a_joiner_glued_to_it():
+    """A trap both ways: five articles write `Ghazali` on their own and
+    glue `Ghazalidan` (the name and `dan`) now and then; `Setyadi` is a
+    name of its own whose `Setya` nobody writes alone. The first split
+    stays however often the pair is glued; the second is taken back."""
+    from tests.conftest import article
+
+    folder = glued.folder_words(
+        [
+            article(
+                f"b{n}", "Judul", "", f"Ghazali tersenyum {n}. Ghazalidan Alyssa, kata Setyadi."
+            )
+            for n in range(5)
+        ]
+    )
+    assert not folder.takes_back(Mend(3, "Ghazalidan", "Ghazali dan", ("two-words",)))
+    assert folder.takes_back(Mend(3, "Setyadi", "Setya di", ("two-words",)))

@@ -513,6 +513,12 @@ FOLDER_WORD_ARTICLES = 3
 #: in article after article (`informasiharga`, `adalahgelang`), a word of
 #: the language is written by everyone.
 FOLDER_WORD_OUTLETS = 2
+#: A capitalised word the folder writes on its own in this many articles
+#: is a name it uses (`Ghazali`, `Jakarta`, `Wibowo`): run into a joiner
+#: (`Ghazalidan`), it is a glued pair however often it is glued; a name
+#: ending like a joiner (`Setyadi`) seldom has its first part written
+#: alone so often.
+FOLDER_NAME_ARTICLES = 5
 
 
 def _publisher(article: Article) -> str | None:
@@ -528,6 +534,7 @@ def folder_words(
     on either side, and by FOLDER_WORD_OUTLETS outlets when the folder
     names that many (`outlet_of`: an article's outlet, or None)."""
     counts: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     before: dict[str, set[str]] = defaultdict(set)
     after: dict[str, set[str]] = defaultdict(set)
     outlets: dict[str, set[str]] = defaultdict(set)
@@ -537,6 +544,7 @@ def folder_words(
         written = [Line(line.number, as_written(line, mends)) for line in article.clean.kept]
         sides = _sides(written)
         counts.update(sides.keys())
+        names.update(_capitalised(written))
         outlet = outlet_of(article)
         outlet = re.sub(r"\W", "", outlet).lower() if outlet else None
         if outlet:
@@ -556,7 +564,18 @@ def folder_words(
             if _apart(before[word], after[word], FOLDER_WORD_ARTICLES)
             and len(outlets[word]) >= wanted
         ),
+        frozenset(name for name, count in names.items() if count >= FOLDER_NAME_ARTICLES),
     )
+
+
+def _capitalised(lines: Iterable[Line]) -> set[str]:
+    """The capitalised words the lines write on their own (`Ghazali`), lower case."""
+    return {
+        bare.lower()
+        for line in lines
+        for token in line.text.split()
+        if (bare := token.strip(EDGES)).isalpha() and bare[:1].isupper() and bare[1:].islower()
+    }
 
 
 @dataclass(frozen=True)
@@ -567,14 +586,21 @@ class FolderWords:
 
     written: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    #: capitalised words written on their own by FOLDER_NAME_ARTICLES articles
+    names: frozenset[str] = frozenset()
 
     def takes_back(self, mend: Mend) -> bool:
         """Whether the folder knows a split token as one word: one of its
         words; or a capitalised run split into two words that the folder
         writes in several articles, however it writes it (most are names:
-        `Suhariyanto`, `Sastranegara`, `Pattynama`)."""
+        `Suhariyanto`, `Sastranegara`, `Pattynama`). Never a name the
+        folder writes on its own all the time run into a joiner
+        (`Ghazalidan`: `Ghazali` and `dan`, however often it is glued)."""
         token = mend.token.strip(EDGES)
         lower = token.lower()
+        parts = mend.mended.strip(EDGES).lower().split()
+        if len(parts) == 2 and parts[1] in _joiners() and parts[0] in self.names:
+            return False
         if lower in self.words:
             return True
         return lower in self.written and token[:1].isupper() and mend.rules == ("two-words",)
