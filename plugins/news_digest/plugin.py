@@ -34,6 +34,7 @@ from pelican.generators import Generator
 from pelican.utils import order_content
 
 from . import (
+    content_cache,
     digest,
     digest_cache,
     glued,
@@ -735,7 +736,11 @@ def _last_change(page):
 
 
 def get_generators(pelican):
-    outputs.begin()  # each build (and each devserver rebuild) starts here
+    # each build (and each devserver rebuild) starts here, before Pelican
+    # reads its cache: an output folder that can be written to, no file a
+    # killed build left
+    outputs.begin(pelican.output_path)
+    outputs.remove_partials(pelican.settings["CACHE_PATH"])
     return DigestGenerator
 
 
@@ -870,6 +875,7 @@ def start_clock(pelican):
 
 
 def stop_clock(pelican):
+    outputs.check_copies(pelican.output_path)
     outputs.sweep(pelican.output_path, pelican.settings.get("OUTPUT_RETENTION", ()))
     timing.write_report()
     if setting(pelican.settings, "NEWS_DIGEST_STRICT") and _WARNINGS.count:
@@ -896,6 +902,7 @@ _WARNINGS = _WarningCounter()
 
 
 def register():
+    content_cache.install()
     signals.initialized.connect(start_clock)
     signals.finalized.connect(stop_clock)
     signals.initialized.connect(configure)
