@@ -10,6 +10,10 @@ loses power or a killed terminal would stop it, with nothing run on the
 way out. Just before, the name of the point is written to the file that
 INTERRUPT_MARKER names, so the test knows the kill came where it meant.
 The test starts this in a session of its own (its own process group).
+
+With INTERRUPT_PAUSE naming a file, the build is not killed but waits at
+POINT until that file exists, then goes on (a build caught in the middle,
+for the test of two builds at once).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 
 from news_digest import digest, group, outputs, reader, search_index
 from pelican import main
@@ -27,7 +32,18 @@ def die() -> None:
     if marker:
         with open(marker, "w", encoding="utf-8") as handle:
             handle.write(POINT)
-    os.killpg(os.getpgrp(), signal.SIGKILL)
+    go_on = os.environ.get("INTERRUPT_PAUSE")
+    if not go_on:
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+    for _ in range(PAUSE_POLLS):
+        if os.path.exists(go_on):
+            return
+        time.sleep(0.05)
+    raise SystemExit("interrupt.py: paused too long")
+
+
+#: How long a paused build waits to be let go on (in 0.05 s steps: 2 min).
+PAUSE_POLLS = 2400
 
 
 def kill_at_call(module, name: str, nth: int = 1) -> None:

@@ -177,6 +177,7 @@ def test_a_killed_build_leaves_whole_files_and_the_next_build_repairs_the_site(
     again = _build(tmp_path, folder)
     assert again.returncode == 0, again.stderr
     assert "WARNING" not in again.stdout + again.stderr  # nothing found damaged
+    assert "another build" not in again.stderr  # the killed build's lock went with it
     assert _files(tmp_path / "out") == after
     assert _index(tmp_path / "out") == _index(cold)
     assert [p.name for p in cache.iterdir() if p.name.endswith(outputs.PARTIAL_SUFFIX)] == []
@@ -356,3 +357,52 @@ def test_make_github_never_deploys_a_site_that_did_not_build(tmp_path):
     assert result.returncode != 0
     assert "it is a file, not a folder" in result.stderr
     assert "ghp-import" not in result.stdout + result.stderr
+
+
+# ---- two builds at once --------------------------------------------------------------------
+
+
+def test_a_second_build_waits_for_the_first_and_the_site_is_the_second_ones(tmp_path, cold):
+    """`make html` of a folder, and meanwhile (the first build paused as it
+    groups, holding the lock in the cache folder) `make html` of the
+    changed folder into the same output and cache folders: the second says
+    it waits, builds once the first is done, and the site is the changed
+    folder's, file for file."""
+    first_folder = _folder(tmp_path / "scrapes")
+    second_folder = _folder(tmp_path / "second" / "scrapes")
+    _change(second_folder)
+    go_on, reached = tmp_path / "go-on", tmp_path / "reached"
+    driver = str(ROOT / "tests" / "interrupt.py")
+    command = [sys.executable, driver, "grouping", *_command(tmp_path)]
+    env = _environment(first_folder, INTERRUPT_MARKER=str(reached), INTERRUPT_PAUSE=str(go_on))
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait_for(reached.exists)
+        second = subprocess.Popen(
+            [sys.executable, "-m", "pelican", *_command(tmp_path)],
+            env=_environment(second_folder),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        waiting = second.stderr.readline()  # blocks until it says something
+        assert waiting.startswith("news_digest: another build (process ")
+        assert f"{first.pid}) is using the cache folder {tmp_path / 'cache'}" in waiting
+        assert first.poll() is None and second.poll() is None  # it waits; nothing interleaves
+    finally:
+        go_on.touch()
+        _, first_err = first.communicate(timeout=300)
+    assert first.returncode == 0, first_err
+    _, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err
+    assert _files(tmp_path / "out") == _files(cold)
+    assert _index(tmp_path / "out") == _index(cold)
+
+
+def _wait_for(condition, seconds: float = 120) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the build never got there"
+        time.sleep(0.05)

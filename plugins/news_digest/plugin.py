@@ -34,6 +34,7 @@ from pelican.generators import Generator
 from pelican.utils import order_content
 
 from . import (
+    build_lock,
     content_cache,
     digest,
     digest_cache,
@@ -737,8 +738,10 @@ def _last_change(page):
 
 def get_generators(pelican):
     # each build (and each devserver rebuild) starts here, before Pelican
-    # reads its cache: an output folder that can be written to, no file a
-    # killed build left
+    # reads its cache: one build at a time per cache folder (the lock is
+    # in its root, CACHE_PATH being configure's folder below it), an
+    # output folder that can be written to, no file a killed build left
+    build_lock.hold(os.path.dirname(pelican.settings["CACHE_PATH"]))
     outputs.begin(pelican.output_path)
     outputs.remove_partials(pelican.settings["CACHE_PATH"])
     return DigestGenerator
@@ -877,6 +880,7 @@ def start_clock(pelican):
 def stop_clock(pelican):
     outputs.check_copies(pelican.output_path)
     outputs.sweep(pelican.output_path, pelican.settings.get("OUTPUT_RETENTION", ()))
+    build_lock.release()
     timing.write_report()
     if setting(pelican.settings, "NEWS_DIGEST_STRICT") and _WARNINGS.count:
         raise SystemExit(
