@@ -406,3 +406,40 @@ def _wait_for(condition, seconds: float = 120) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the build never got there"
         time.sleep(0.05)
+
+
+# ---- a file saved while a build reads it ---------------------------------------------------
+
+
+def test_an_article_saved_while_the_build_reads_it_is_read_again_by_the_next(tmp_path, monkeypatch):
+    """The editor saves an article just after the build read it (before
+    Pelican stored it in the cache with its stamp): the next build sees
+    the new text (the stamp is the one taken before reading)."""
+    from news_digest import reader
+
+    folder = _folder(tmp_path / "scrapes")
+    edited = folder / EDITED
+    original, saved = reader._process, []
+
+    def process_then_save(path, *args):
+        result = original(path, *args)
+        if path == str(edited) and not saved:  # saved once, mid-build
+            edited.write_text(edited.read_text(encoding="utf-8") + f"\n{NEW_LINE}\n", "utf-8")
+            saved.append(path)
+        return result
+
+    monkeypatch.setattr(reader, "_process", process_then_save)
+    site = build_site(tmp_path / "out", seeds=folder)
+    assert saved and NEW_LINE not in _page_of(site, EDITED)  # this build read it before
+    monkeypatch.setattr(reader, "_process", original)
+    build_site(tmp_path / "out", seeds=folder)
+    assert NEW_LINE in _page_of(site, EDITED)
+
+
+def _page_of(site: Path, name: str) -> str:
+    identifier = name.removesuffix(".txt")
+    for page in sorted((site / "artikel").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        if f'data-identifier="{identifier}"' in html:
+            return html
+    raise AssertionError(f"no page for {identifier}")
