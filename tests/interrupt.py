@@ -29,9 +29,11 @@ from pelican import main
 
 def die() -> None:
     marker = os.environ.get("INTERRUPT_MARKER")
-    if marker:
-        with open(marker, "w", encoding="utf-8") as handle:
+    if marker:  # written whole: two workers may get here at once
+        partial = f"{marker}.{os.getpid()}"
+        with open(partial, "w", encoding="utf-8") as handle:
             handle.write(POINT)
+        os.replace(partial, marker)
     go_on = os.environ.get("INTERRUPT_PAUSE")
     if not go_on:
         os.killpg(os.getpgrp(), signal.SIGKILL)

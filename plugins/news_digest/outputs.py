@@ -66,10 +66,12 @@ WRITE_ERRORS = frozenset(
 def not_written(path: str, error: OSError, output_path: str | None) -> CannotWrite:
     """The message that stops a build when `path` could not be written."""
     where = error.filename if isinstance(error.filename, str) else path
-    folder = output_path or os.path.dirname(where)
+    folder = f"the folder {os.path.dirname(where)}"
+    if output_path and os.path.abspath(where).startswith(os.path.abspath(output_path)):
+        folder = f"the output folder {output_path}"  # (the cache's manifest is elsewhere)
     return CannotWrite(
         f"could not write {where}: {_reason(error)}. The build stopped; build again once "
-        f"the output folder {folder} can be written to (no file in it is half written)."
+        f"{folder} can be written to (no file in it is half written)."
     )
 
 
