@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from news_digest import search_index
 
-from .conftest import ROOT, SEED_FILES, article_page, article_pages, build_site
+from .conftest import ROOT, SEED_FILES, article_page, article_pages, build_site, copy_seeds
 
 CHROMIUM = os.environ.get("NEWS_DIGEST_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(
@@ -696,3 +696,60 @@ def test_a_search_result_shows_scraped_markup_as_text_and_runs_none(page, markup
     assert any(PAYLOAD in text for text, _ in results)
     assert page.locator(".quick-results img").count() == 0
     assert page.evaluate("window.__dirampas") is None
+
+
+# ---- search after switching folders -------------------------------------------------------
+
+
+def _settled_search(page, base_url, word) -> int:
+    """How many pages the search page finds for `word`, once Pagefind has
+    answered: its message names the word ("Ditemukan N hasil untuk …",
+    "Tidak ada hasil untuk …"), no longer "Mencari …..."."""
+    page.goto(f"{base_url}/cari/?q={word}")
+    page.wait_for_function(
+        """word => {
+            const message = document.querySelector('.pagefind-ui__message');
+            const text = message ? message.textContent.trim() : '';
+            return text.includes(word) && !text.endsWith('...');
+        }""",
+        arg=word,
+        timeout=15000,
+    )
+    message = page.locator(".pagefind-ui__message").inner_text()
+    found = re.search(r"(\d+) hasil", message)
+    if not found:
+        return 0
+    page.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    return int(found.group(1))
+
+
+def _body_text(page: Path) -> str:
+    body = page.read_text(encoding="utf-8").split("data-pagefind-body")[1]
+    return html.unescape(re.sub(r"<[^>]+>", " ", body)).lower()
+
+
+def test_after_switching_folders_search_finds_no_removed_article(page, tmp_path):
+    """The seeds and a folder of three of them built in turn into one
+    output folder, each with a cache of its own (whose manifest remembers
+    the shard it built last, now the other folder's): a word only the two
+    removed articles had is found before the last switch and not after,
+    and a word of the kept articles finds exactly the pages that hold it."""
+    site, three = tmp_path / "site", copy_seeds(tmp_path / "three", 3)
+    build_site(site, CACHE_PATH=str(tmp_path / "cache-all"))
+    build_site(site, three, CACHE_PATH=str(tmp_path / "cache-three"))
+    build_site(site, CACHE_PATH=str(tmp_path / "cache-all"))
+    kept = " ".join(_body_text(article_page(site, seed.stem)) for seed in SEED_FILES[:3])
+    removed = " ".join(_body_text(article_page(site, seed.stem)) for seed in SEED_FILES[3:])
+    # a word of the removed articles whose stem (its first five letters) no kept one has
+    gone = sorted(w for w in set(re.findall(r"\b[a-z]{7,}\b", removed)) if w[:5] not in kept)[0]
+    with _served(site) as url:
+        assert _settled_search(page, url, gone) >= 1
+
+    build_site(site, three, CACHE_PATH=str(tmp_path / "cache-three"))
+    pages = article_pages(site)
+    assert len(pages) == 3 and not [p for p in pages if gone in _body_text(p)]
+    with _served(site) as url:  # another address: nothing of the first site cached
+        assert _settled_search(page, url, gone) == 0
+        having = [p for p in pages if "blinken" in _body_text(p)]
+        assert _settled_search(page, url, "Blinken") == len(having) >= 2
+        assert page.locator(".pagefind-ui__result-link").count() == len(having)

@@ -9,13 +9,23 @@ end, the sweep deletes every file the build did not write (a page of an
 article that is gone, a previous folder's site), never outside the output
 folder and never the names of OUTPUT_RETENTION. The output folder's safety
 checks (plugin._refuse_unsafe_output) run before any of this.
+
+Every file is written whole: to a temporary file beside it, then renamed
+over it, so a build that is killed midway (or runs out of disk) leaves
+each file as the last build wrote it or as this one did, never half of
+one; the next build's sweep deletes a temporary file left behind. A file
+that cannot be written stops the build with one message naming it
+(`CannotWrite`), not a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
 import os
 import shutil
+import threading
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -28,11 +38,80 @@ _THIS_BUILD: set[str] = set()
 #: whole by a tool or kept whole as an earlier build left them (a search
 #: shard, search_index.py). The final sweep leaves them be.
 _SETTLED_FOLDERS: set[str] = set()
+#: The suffix of a file being written, before it is renamed into place: a
+#: name no page or cache file has, so that one left by a killed build is
+#: known for what it is.
+PARTIAL_SUFFIX = ".partial"
 
 
-def begin() -> None:
+class CannotWrite(SystemExit):
+    """The output folder, or a file in it, cannot be written (a full disk,
+    a read-only folder, a file where the folder should be): the build
+    stops with this one message. A SystemExit, so that Pelican prints the
+    message and exits with status 1 rather than logging a traceback."""
+
+    def __init__(self, message: str):
+        super().__init__(f"news_digest: {message}")
+
+
+#: The errors of a file system that will not take a file: full (or over a
+#: quota, or a file over the size limit), read-only, not ours to write.
+#: They stop the build wherever they happen (the search index's thread
+#: too); other errors of a stage are that stage's warning.
+WRITE_ERRORS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM}
+)
+
+
+def not_written(path: str, error: OSError, output_path: str | None) -> CannotWrite:
+    """The message that stops a build when `path` could not be written."""
+    where = error.filename if isinstance(error.filename, str) else path
+    folder = f"the folder {os.path.dirname(where)}"
+    if output_path and os.path.abspath(where).startswith(os.path.abspath(output_path)):
+        folder = f"the output folder {output_path}"  # (the cache's manifest is elsewhere)
+    return CannotWrite(
+        f"could not write {where}: {_reason(error)}. The build stopped; build again once "
+        f"{folder} can be written to (no file in it is half written)."
+    )
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__
+
+
+#: The output folder of the current build (`begin`).
+_OUTPUT: list[str] = []
+
+
+def begin(output_path: str | None = None) -> None:
+    """A build starts: nothing written yet. The output folder must be one
+    that can be written to (made if missing), or the build stops here,
+    before any work, with `CannotWrite`."""
     _THIS_BUILD.clear()
     _SETTLED_FOLDERS.clear()
+    _OUTPUT[:] = [output_path] if output_path else []
+    if output_path:
+        check_writable(output_path)
+
+
+def check_writable(folder: str) -> None:
+    """Make `folder` if needed and write (and delete) a file in it: a
+    folder that is a file, read-only, or on a full disk stops the build
+    with one message."""
+    probe = os.path.join(folder, f".news-digest-{os.getpid()}{PARTIAL_SUFFIX}")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        _write_new(probe, b"")
+        os.remove(probe)
+        return
+    except OSError as error:
+        reason = _reason(error)
+    if os.path.lexists(folder) and not os.path.isdir(folder):
+        reason = "it is a file, not a folder"
+    raise CannotWrite(
+        f"cannot write to the output folder {folder}: {reason}. Nothing was built; make "
+        "it writable (or choose another OUTPUTDIR) and build again."
+    )
 
 
 def keep(path: str) -> None:
@@ -64,22 +143,58 @@ def write_bytes(path: str, data: bytes) -> bool:
                     return False
     except OSError:
         pass
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    try:
+        replace_whole(path, data)
+    except OSError as error:
+        raise not_written(path, error, _OUTPUT[0] if _OUTPUT else None) from None
     timing.count("files_written")
     return True
 
 
 def replace_whole(path: str, data: bytes) -> None:
     """Write `data` to `path` so that a reader finds the old file or the new
-    one, never half of one (the cache's remembered results: a build that
-    stops midway leaves them usable)."""
+    one, never half of one: a page, or the cache's remembered results, of a
+    build that stops midway are as usable as before it started. The
+    temporary file is named for this process and thread, so that two
+    writers never share one."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    partial = path + ".partial"
-    with open(partial, "wb") as handle:
-        handle.write(data)
-    os.replace(partial, path)
+    folder, name = os.path.split(path)
+    partial = os.path.join(folder, f".{name}.{os.getpid()}-{threading.get_ident()}{PARTIAL_SUFFIX}")
+    try:
+        _write_new(partial, data)
+        os.replace(partial, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+        if isinstance(error, OSError) and error.filename in (None, partial):
+            # named for the file it was meant to be, not the temporary one
+            raise OSError(error.errno, error.strerror, path) from error
+        raise
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """Write `data` to a file that must not exist yet (the permissions as
+    `open` gives them: the umask's)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
+
+
+def remove_partials(folder: str) -> None:
+    """Delete the temporary files a killed build left in `folder` (the
+    cache folder; in the output folder the sweep does it)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(".") and name.endswith(PARTIAL_SUFFIX):
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(folder, name))
 
 
 class _Unchanged(io.StringIO):
@@ -98,7 +213,21 @@ class _Unchanged(io.StringIO):
 
 class SparingWriter(Writer):
     """Pelican's writer, keeping its rule against writing one file twice,
-    that leaves unchanged files alone."""
+    that leaves unchanged files alone, and stops the build with one
+    message when a page's folder cannot be made (`CannotWrite`)."""
+
+    def write_file(self, name, *args, **kwargs):
+        try:
+            return super().write_file(name, *args, **kwargs)
+        except OSError as error:
+            path = os.path.join(self.output_path, name)
+            raise not_written(path, error, self.output_path) from None
+
+    def write_feed(self, *args, **kwargs):
+        try:
+            return super().write_feed(*args, **kwargs)
+        except OSError as error:
+            raise not_written(self.output_path, error, self.output_path) from None
 
     def _open_w(self, filename, encoding, override=False):
         if filename in self._overridden_files:
@@ -120,20 +249,49 @@ class SparingWriter(Writer):
 
 def copied_static_files(settings, output_path: str, staticfiles) -> None:
     """The theme's static files and the site's static files, which Pelican
-    copies itself, belong to this build."""
+    copies itself, belong to this build (and are checked at its end,
+    `check_copies`)."""
+    _COPIES.clear()
     theme = settings["THEME"]
     for path in settings.get("THEME_STATIC_PATHS", []):
         source = os.path.join(theme, path)
         target = os.path.join(output_path, settings["THEME_STATIC_DIR"])
         if os.path.isfile(source):
-            keep(os.path.join(target, os.path.basename(path)))
+            _copied(source, os.path.join(target, os.path.basename(path)))
             continue
         for dirpath, _, names in os.walk(source):
             for name in names:
                 relative = os.path.relpath(os.path.join(dirpath, name), source)
-                keep(os.path.join(target, relative))
+                _copied(os.path.join(dirpath, name), os.path.join(target, relative))
     for static in staticfiles:
-        keep(os.path.join(output_path, static.save_as))
+        _copied(static.source_path, os.path.join(output_path, static.save_as))
+
+
+#: The files Pelican copies into the output folder: (source, copy).
+_COPIES: list[tuple[str, str]] = []
+
+
+def _copied(source: str, target: str) -> None:
+    keep(target)
+    _COPIES.append((source, target))
+
+
+def check_copies(output_path: str) -> None:
+    """Pelican only warns when it cannot copy a file (the site's style
+    sheet, say) and goes on: a copy that is missing or not the size of
+    its source stops the build here, as a page that cannot be written
+    does, so that a deploy never gets a half-written site."""
+    for source, target in _COPIES:
+        try:
+            whole = os.path.getsize(target) == os.path.getsize(source)
+        except OSError:
+            whole = False
+        if not whole:
+            raise CannotWrite(
+                f"could not copy {source} to {target} (Pelican's warning above says why). "
+                f"The build stopped; build again once the output folder {output_path} "
+                "can be written to."
+            )
 
 
 def sweep(output_path: str, retention=()) -> list[str]:

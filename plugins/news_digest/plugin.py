@@ -35,6 +35,9 @@ from pelican.log import console
 from pelican.utils import order_content
 
 from . import (
+    build_lock,
+    content_cache,
+    devserver,
     digest,
     digest_cache,
     exports,
@@ -737,7 +740,12 @@ def _last_change(page):
 
 
 def get_generators(pelican):
-    outputs.begin()  # each build (and each devserver rebuild) starts here
+    # each build (and each devserver rebuild) starts here, before Pelican
+    # reads its cache: one build at a time per cache folder, an output
+    # folder that can be written to, no file a killed build left
+    build_lock.hold(pelican.settings["NEWS_DIGEST_CACHE_ROOT"])
+    outputs.begin(pelican.output_path)
+    outputs.remove_partials(pelican.settings["CACHE_PATH"])
     return DigestGenerator
 
 
@@ -774,6 +782,8 @@ def configure(pelican):
     _refuse_unsafe_output(settings)
     reader_settings = repr([settings.get(k) for k in (*sorted(DEFAULTS), "DEFAULT_LANG")])
     version = hashlib.sha256((code_fingerprint() + reader_settings).encode()).hexdigest()[:16]
+    # the folder the user named holds the build lock (build_lock.py)
+    settings["NEWS_DIGEST_CACHE_ROOT"] = settings["CACHE_PATH"]
     settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], f"news-digest-{version}")
     # The front page is the digest: DigestGenerator writes it when the
     # digest is ready, after Pelican's own lists.
@@ -879,6 +889,7 @@ def start_clock(pelican):
 
 
 def stop_clock(pelican):
+    outputs.check_copies(pelican.output_path)
     folded = timing.counted("export_repeats_folded")
     if folded:  # the build's summary, beside Pelican's "Done" line
         console.print(
@@ -886,6 +897,7 @@ def stop_clock(pelican):
             "word for word; each was read once"
         )
     outputs.sweep(pelican.output_path, pelican.settings.get("OUTPUT_RETENTION", ()))
+    build_lock.release()
     timing.write_report()
     if setting(pelican.settings, "NEWS_DIGEST_STRICT") and _WARNINGS.count:
         raise SystemExit(
@@ -911,12 +923,17 @@ _WARNINGS = _WarningCounter()
 
 
 def register():
+    content_cache.install()
+    devserver.install()
     signals.initialized.connect(start_clock)
     signals.finalized.connect(stop_clock)
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(forget_replaced_readers)
     signals.article_generator_init.connect(guard_input_folder)
+    # after the guard, whose stamps it keeps (receivers run in this order)
+    signals.article_generator_init.connect(content_cache.stamp_before_reading)
+    signals.page_generator_init.connect(content_cache.stamp_before_reading)
     signals.article_generator_preread.connect(prefetch_articles)
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(place_articles)

@@ -94,28 +94,46 @@ def start(output_path: str, settings, language: str, bundles) -> threading.Threa
     own. It only reads the article pages, all written by now, so the pages
     written meanwhile are no concern of it."""
     manifest = os.path.join(settings["CACHE_PATH"], MANIFEST_NAME)
-    thread = threading.Thread(
-        target=_run, args=(output_path, bundles, language, manifest), daemon=True
-    )
+    thread = _Indexing(output_path, bundles, language, manifest)
     thread.start()
     return thread
 
 
-def _run(output_path, bundles, language, manifest_path) -> None:
-    with timing.stage("search_index", alongside=True):
-        try:
-            _index_shards(output_path, bundles, language, manifest_path)
-        except Exception as error:  # Pagefind missing, crashed or timed out
-            logger.warning("search index not built: %s", error or type(error).__name__)
+class _Indexing(threading.Thread):
+    """The search index's thread. Pagefind missing, crashed or timed out
+    is a warning, and the site goes on without search; a disk that will
+    not take the index (outputs.WRITE_ERRORS) stops the build, as it does
+    for a page: `join` raises it in the build's thread."""
+
+    def __init__(self, *args):
+        super().__init__(target=self._run, args=args, daemon=True)
+        self.stopped: BaseException | None = None
+
+    def _run(self, output_path, bundles, language, manifest_path) -> None:
+        with timing.stage("search_index", alongside=True):
+            try:
+                _index_shards(output_path, bundles, language, manifest_path)
+            except OSError as error:
+                if error.errno not in outputs.WRITE_ERRORS:
+                    _not_built(error)
+                else:
+                    where = error.filename if isinstance(error.filename, str) else output_path
+                    self.stopped = outputs.not_written(where, error, output_path)
+            except Exception as error:  # Pagefind missing, crashed or timed out
+                _not_built(error)
+
+    def join(self, timeout=None) -> None:
+        super().join(timeout)
+        if self.stopped is not None:
+            raise self.stopped
+
+
+def _not_built(error: Exception) -> None:
+    logger.warning("search index not built: %s", error or type(error).__name__)
 
 
 def _index_shards(output_path, bundles, language, manifest_path) -> None:
-    try:
-        with open(manifest_path, encoding="utf-8") as handle:
-            known = json.load(handle)
-        known = known if isinstance(known, dict) else {}
-    except (OSError, ValueError):
-        known = {}
+    known = _load(manifest_path)
     folders = {os.path.abspath(os.path.join(output_path, bundle)): bundle for bundle in bundles}
     root = os.path.abspath(os.path.join(output_path, BUNDLES_FOLDER)) + os.sep
     # an earlier build's shards of this output folder are forgotten
@@ -146,6 +164,29 @@ def _index_shards(output_path, bundles, language, manifest_path) -> None:
             outputs.replace_whole(os.path.join(folder, BUNDLE_FINGERPRINT), fingerprint.encode())
             timing.count("search_shards_built")
         _save(manifest_path, known)
+
+
+def _load(manifest_path: str) -> dict:
+    """The shards' fingerprints an earlier build kept: none when there is
+    no manifest yet; none, with one warning, when it cannot be read back
+    whole (every shard is then indexed again). It is written whole
+    (outputs.replace_whole), so a killed build does not leave it half
+    written; a bundle is only kept when its own fingerprint file agrees
+    too (`_on_disk`), and that file is written after Pagefind is done."""
+    try:
+        with open(manifest_path, encoding="utf-8") as handle:
+            known = json.load(handle)
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        known = error
+    if isinstance(known, dict) and all(isinstance(v, str) for v in known.values()):
+        return known
+    logger.warning(
+        "%s: the search index's manifest cannot be read (%s); every shard is indexed again",
+        manifest_path, known if isinstance(known, Exception) else "not a table",
+    )  # fmt: skip
+    return {}
 
 
 def _on_disk(folder: str) -> str | None:

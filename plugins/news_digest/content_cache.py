@@ -1,0 +1,117 @@
+"""Pelican's content cache, written whole and read with care (Pelican glue).
+
+Pelican keeps each reader's results (for us: every article's read, cleaned
+and described record) in one pickle per generator in the cache folder,
+which it writes in place at the end of reading. A build killed while it
+writes (35 MB at 5,000 articles) would leave half a file, and Pelican
+stops every later build on a cache file that is empty or a truncated
+gzip ("EOFError", a traceback) until someone deletes it. So the plugin
+replaces the two methods of Pelican's cacher (`install`):
+
+- saving writes the pickle to a temporary file and renames it over the
+  old one (outputs.replace_whole): the next build finds the old cache or
+  the new one, whole;
+- loading treats a cache file it cannot read back whole (truncated,
+  empty, not a pickle) as no cache, with one warning naming it: every
+  file is read again and the cache written anew.
+
+And Pelican stamps a file (its md5, and for an article its sidecar's) when
+it stores what it read, after reading it: a file saved in between (while
+the workers read every changed file, a minute at 5,000 articles, or while
+`make devserver` builds) was stored with its new stamp and its old text,
+and never read again. `stamp_before_reading` makes the stamp the one taken
+when the build first looked the file up, before reading it: a file
+changed meanwhile is read again by the next build.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import pickle
+
+from pelican.cache import FileDataCacher
+
+from . import outputs
+
+logger = logging.getLogger(__name__)
+
+_PELICAN_INIT = FileDataCacher.__init__
+
+
+def install() -> None:
+    """Pelican's cacher saves and loads as this module does, from now on
+    (once per process; installing again changes nothing)."""
+    FileDataCacher.__init__ = _init
+    FileDataCacher.save_cache = save_cache
+
+
+def _init(self, settings, cache_name, caching_policy, load_policy):
+    _PELICAN_INIT(self, settings, cache_name, caching_policy, False)
+    if load_policy:
+        self._cache = load(self._cache_path, settings.get("GZIP_CACHE", False))
+
+
+def load(path: str, compressed: bool) -> dict:
+    """The cache in `path`; an empty one when there is none yet (no
+    warning) or when the file cannot be read back whole (one warning)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        return _damaged(path, error.strerror or str(error))
+    try:
+        cache = pickle.loads(gzip.decompress(data) if compressed else data)
+    except Exception as error:  # truncated, empty, foreign: read every file again
+        return _damaged(path, f"{type(error).__name__}: {error}")
+    if not isinstance(cache, dict):
+        return _damaged(path, "it does not hold a cache")
+    return cache
+
+
+def _damaged(path: str, why: str) -> dict:
+    logger.warning(
+        "%s: the content cache cannot be read (%s); every article is read again "
+        "and the cache written anew",
+        path, why,
+    )  # fmt: skip
+    return {}
+
+
+def save_cache(self) -> None:
+    """Pelican's `save_cache`, writing the file whole."""
+    if not self._cache_data_policy:
+        return
+    try:
+        data = pickle.dumps(self._cache)
+        if self.settings.get("GZIP_CACHE", False):
+            data = gzip.compress(data)
+        outputs.replace_whole(self._cache_path, data)
+    except (OSError, pickle.PicklingError, TypeError) as error:
+        logger.warning(
+            "%s: the content cache could not be saved (%s); the next build reads every "
+            "article again",
+            self._cache_path, error,
+        )  # fmt: skip
+
+
+def stamp_before_reading(generator) -> None:
+    """From now on in this build, a file's stamp is the one taken when the
+    generator first asked for it (looking it up in the cache, before
+    reading it), also when Pelican stores what it read. Connected after
+    the input folder's guard (reader.guard_input_folder), whose stamp
+    (the file's and its sidecar's) it keeps."""
+    readers = getattr(generator, "readers", None)
+    if readers is None or getattr(readers, "_news_digest_stamps", None) is not None:
+        return
+    stamp, taken = readers._get_file_stamp, {}
+    readers._news_digest_stamps = taken
+
+    def stamp_once(path):
+        if path not in taken:
+            taken[path] = stamp(path)
+        return taken[path]
+
+    readers._get_file_stamp = stamp_once
