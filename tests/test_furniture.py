@@ -70,7 +70,28 @@ FURNITURE = [
     ),
     ("Loading...Ikuti Whatsapp Channel Republika", "boilerplate:channel-call"),
     ("Be the first to know", "boilerplate:channel-call"),
+    (
+        "Hi, I'm Dana! If you're enjoying this article, you'll love our weekly newsletter, "
+        "City Desk. Every Friday, you'll get the stories that matter here. Subscribe",
+        "boilerplate:channel-call",
+    ),
+    # a trap: the newsletter is the news
+    (
+        "Readers said they would love the new newsletter, which launches in May.",
+        None,
+    ),
     # calls to the reader
+    (
+        "Today, put a value on the independent journalism you rely on. The local news you read "
+        "here is made for you, and right now your support is more important than ever.",
+        "boilerplate:reader-call",
+    ),
+    # a trap: a plea for help in the news itself
+    (
+        "\u201cWe need your help,\u201d the sheriff told local news crews on Monday, asking "
+        "anyone who saw the truck to call.",
+        None,
+    ),
     (
         "Are you excited to see the new movie? Share your thoughts with us in the comments below!",
         "boilerplate:reader-call",
