@@ -359,6 +359,12 @@ FIELD_CASES = [
     ({"outlet": "liputan6.com"}, "publisher", "Liputan6", None),
     ({"outlet": "https://www.liputan6.com/"}, "publisher", None, "is an address"),
     ({"author": "Ani Rahma"}, "author", "Ani Rahma", None),
+    ({"author": "Rangga Rahadiansyah -detikOto"}, "author", "Rangga Rahadiansyah", None),
+    # the outlet in the author's field names no writer (no problem either)
+    ({"author": "Liputan6.com", "outlet": "liputan6.com"}, "author", None, None),
+    ({"author": "Tempo.co", "outlet": "tempo.co"}, "author", None, None),
+    # a trap: a writer whose name holds a hyphen keeps it
+    ({"author": "Siti Nur-Aini", "outlet": "tempo.co"}, "author", "Siti Nur-Aini", None),
     ({"language": "en-US"}, "lang", "en", None),
     ({"language": "Inggris raya"}, "lang", None, "not a language code"),
     ({"url": "https://x.test/a"}, "original", "https://x.test/a", None),

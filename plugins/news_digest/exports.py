@@ -651,8 +651,8 @@ def source_facts(source: Source) -> ExportFacts:
     if author:
         if _is_address(author):
             problems.append(f"its author field “{author}” is an address; ignored")
-        else:
-            values["author"] = Fact(" ".join(author.split()), _said(record, "author"))
+        elif name := author_name(author, outlet):
+            values["author"] = Fact(name, _said(record, "author"))
     language = record.get("language")
     if language:
         match = _LANGUAGE.match(language.strip())
@@ -667,6 +667,25 @@ def source_facts(source: Source) -> ExportFacts:
         else:
             problems.append(f"its address “{url}” is not an http(s) address; no link to it")
     return ExportFacts(**values, problems=tuple(problems))
+
+
+#: A desk or channel tag after a writer's name, in an outlet's brand
+#: casing ("Rangga Rahadiansyah -detikOto", "Ani - kumparanBISNIS").
+_DESK = re.compile(r"\s+[-–—|]\s*[a-z]+[A-Z][A-Za-z]*$")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def author_name(field: str, outlet: str | None = None) -> str | None:
+    """A writer's name from an export's author field: spaces collapsed, a
+    desk tag after it dropped; None when the field names the outlet
+    itself (`Liputan6.com`, `Tempo.co`): no writer is named then."""
+    name = _DESK.sub("", " ".join(field.split())).strip()
+    key = _NOT_ALNUM.sub("", name.lower())
+    outlets = {_NOT_ALNUM.sub("", o.lower()) for o in (outlet, outlet and outlet_name(outlet)) if o}
+    domain = _NOT_ALNUM.sub("", name.lower().rsplit(".", 1)[0]) if "." in name else None
+    if not key or key in outlets or (domain and any(o.startswith(domain) for o in outlets)):
+        return None
+    return name
 
 
 def _is_address(text: str) -> bool:
