@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from news_digest import plugin
+from news_digest import digest, digest_worker
 
 from .conftest import (
     EVENTS,
@@ -302,7 +302,7 @@ def test_an_event_page_holds_its_own_digest_and_coverage(events_site):
 
 
 def test_the_front_page_shows_the_top_stories_and_links_the_rest(tmp_path, monkeypatch):
-    monkeypatch.setattr(plugin.digest, "MAX_STORIES", 2)
+    monkeypatch.setattr(digest, "MAX_STORIES", 2)
     output = build_site(tmp_path / "output", seeds=ROOT / "tests" / "fixtures" / "events")
     html = (output / "index.html").read_text(encoding="utf-8")
     shown = re.findall(r'class="event-summary" id="([^"]+)"', html)
@@ -325,14 +325,14 @@ def test_parallel_reading_gives_the_same_site_as_serial(tmp_path, monkeypatch):
         text = sources[i % len(sources)].read_text(encoding="utf-8")
         (folder / f"n{i:03d}.txt").write_text(f"{text}\nCatatan nomor {i} dari redaksi.\n")
     started = []
-    in_background = plugin._in_background
+    in_background = digest_worker.in_background
     monkeypatch.setattr(
-        plugin, "_in_background", lambda f, *a: started.append(f) or in_background(f, *a)
+        digest_worker, "in_background", lambda f, *a: started.append(f) or in_background(f, *a)
     )
     serial = build_site(tmp_path / "serial", seeds=folder, NEWS_DIGEST_WORKERS=1)
     assert started == []
     parallel = build_site(tmp_path / "parallel", seeds=folder, NEWS_DIGEST_WORKERS=2)
-    assert started == [plugin._build_digest]  # the digest was worked out in a forked worker
+    assert started == [digest_worker.build_digest]  # the digest was worked out in a forked worker
     assert len(article_pages(serial)) == 70
     assert _digest(serial) == _digest(parallel)
     front = (parallel / "index.html").read_text(encoding="utf-8")
@@ -347,7 +347,7 @@ def test_a_background_worker_that_dies_is_replaced_by_the_work_done_here(caplog)
             os._exit(3)  # as if the worker were killed for want of memory
         return x * 2
 
-    result = plugin._in_background(answer, 21)
+    result = digest_worker.in_background(answer, 21)
     with caplog.at_level(logging.WARNING):
         assert result() == 42
     assert "background answer failed" in caplog.text
