@@ -51,9 +51,18 @@ class EntityPage:
     articles: list = field(default_factory=list)
 
 
+#: A name gets a page of its own only when it has something to show beyond
+#: one article: this many articles naming it, or a quote of it. A name of
+#: one article and no quote links to that article instead (at 3,682
+#: articles, most names are of one article: a page each would repeat it).
+MIN_NAME_ARTICLES = 2
+
+
 def entity_pages(entities, quotes_by_speaker, articles_by_identifier, settings) -> list[EntityPage]:
-    """One page per entity. Two names that slugify alike ("Gaza", "GAZA")
-    get a suffix from the name itself, never from the order they come in."""
+    """A page per name that has something to show (MIN_NAME_ARTICLES or a
+    quote). Two names that slugify alike ("Gaza", "GAZA") get a suffix
+    from the name itself, never from the order they come in nor from which
+    names have a page."""
     slugs = Counter(safe_slug(e.name, settings, empty="nama") for e in entities)
     pages = []
     for entity in entities:
@@ -66,6 +75,8 @@ def entity_pages(entities, quotes_by_speaker, articles_by_identifier, settings) 
         quotes = [
             q for q in quotes_by_speaker.get(entity.name, ()) if q.article in articles_by_identifier
         ]
+        if len(members) < MIN_NAME_ARTICLES and not quotes:
+            continue
         dated = lambda a: (a.status != "published", a.date, a.news.identifier)  # noqa: E731
         pages.append(
             EntityPage(
@@ -174,7 +185,7 @@ def digest_context(the_digest, event_pages, articles_by_identifier, settings):
     return names, {
         "digest": the_digest,
         "entities_by_kind": entities_by_kind(the_digest),
-        "entity_urls": {page.entity.name: page.url for page in names},
+        "entity_urls": entity_urls(the_digest.entities, names, articles_by_identifier),
         "entities_url": setting(settings, "NEWS_DIGEST_ENTITIES_URL"),
     }
 
@@ -187,3 +198,15 @@ def sitemap_entries(written, output_path: str, settings):
         relative = os.path.relpath(path, output_path).replace(os.sep, "/")
         if relative not in left_out:
             yield relative, last_change(page)
+
+
+def entity_urls(entities, names: list[EntityPage], articles_by_identifier) -> dict[str, str]:
+    """Where a name links to: its page, or, for a name with none, its one
+    article (a name whose article has no page links nowhere)."""
+    urls = {}
+    for entity in entities:
+        shown = [articles_by_identifier[i] for i in entity.articles if i in articles_by_identifier]
+        if shown:
+            urls[entity.name] = shown[0].url
+    urls.update((page.entity.name, page.url) for page in names)
+    return urls
