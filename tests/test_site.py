@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import os
@@ -10,12 +11,13 @@ import re
 from pathlib import Path
 
 import pytest
-from news_digest import plugin
+from news_digest import digest, digest_worker
 
 from .conftest import (
     EVENTS,
     ROOT,
     SEED_FILES,
+    article_page,
     article_pages,
     assert_one_warning_each,
     build_site,
@@ -302,7 +304,7 @@ def test_an_event_page_holds_its_own_digest_and_coverage(events_site):
 
 
 def test_the_front_page_shows_the_top_stories_and_links_the_rest(tmp_path, monkeypatch):
-    monkeypatch.setattr(plugin.digest, "MAX_STORIES", 2)
+    monkeypatch.setattr(digest, "MAX_STORIES", 2)
     output = build_site(tmp_path / "output", seeds=ROOT / "tests" / "fixtures" / "events")
     html = (output / "index.html").read_text(encoding="utf-8")
     shown = re.findall(r'class="event-summary" id="([^"]+)"', html)
@@ -325,14 +327,14 @@ def test_parallel_reading_gives_the_same_site_as_serial(tmp_path, monkeypatch):
         text = sources[i % len(sources)].read_text(encoding="utf-8")
         (folder / f"n{i:03d}.txt").write_text(f"{text}\nCatatan nomor {i} dari redaksi.\n")
     started = []
-    in_background = plugin._in_background
+    in_background = digest_worker.in_background
     monkeypatch.setattr(
-        plugin, "_in_background", lambda f, *a: started.append(f) or in_background(f, *a)
+        digest_worker, "in_background", lambda f, *a: started.append(f) or in_background(f, *a)
     )
     serial = build_site(tmp_path / "serial", seeds=folder, NEWS_DIGEST_WORKERS=1)
     assert started == []
     parallel = build_site(tmp_path / "parallel", seeds=folder, NEWS_DIGEST_WORKERS=2)
-    assert started == [plugin._build_digest]  # the digest was worked out in a forked worker
+    assert started == [digest_worker.build_digest]  # the digest was worked out in a forked worker
     assert len(article_pages(serial)) == 70
     assert _digest(serial) == _digest(parallel)
     front = (parallel / "index.html").read_text(encoding="utf-8")
@@ -347,7 +349,7 @@ def test_a_background_worker_that_dies_is_replaced_by_the_work_done_here(caplog)
             os._exit(3)  # as if the worker were killed for want of memory
         return x * 2
 
-    result = plugin._in_background(answer, 21)
+    result = digest_worker.in_background(answer, 21)
     with caplog.at_level(logging.WARNING):
         assert result() == 42
     assert "background answer failed" in caplog.text
@@ -400,15 +402,34 @@ def test_each_name_has_a_page_with_its_aliases_quotes_and_articles(seed_site):
     order = [(int(y), months[m], int(d)) for d, m, y in days]
     assert order == sorted(order)  # in date order
     assert html.count('class="article-item"') == 5
-    # the index lists every name of the digest, each linking to its page
-    summary = json.loads((seed_site / "digest.json").read_text(encoding="utf-8"))
-    index = (seed_site / "nama" / "index.html").read_text(encoding="utf-8")
-    linked = re.findall(r'<li><a href="[^"]*nama/([^/"]+)/">', index)
-    assert len(linked) == len(summary["entities"]) == len(set(linked))
-    assert all((seed_site / "nama" / slug / "index.html").is_file() for slug in linked)
     front = (seed_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a class="entity-name" href="[^"]*nama/antony-blinken/">', front)
     assert re.search(r'href="[^"]*nama/">Semua tokoh, tempat dan lembaga</a>', front)
+
+
+def test_a_name_has_a_page_only_when_it_shows_more_than_one_article(seed_site):
+    """The names index lists every name of the digest: a name of two
+    articles or more (or quoted) links to its page; a name of one article
+    and no quote has no page and links to that article instead."""
+    summary = json.loads((seed_site / "digest.json").read_text(encoding="utf-8"))
+    index = (seed_site / "nama" / "index.html").read_text(encoding="utf-8")
+    found = re.findall(r'<li><a href="[^"]*?((?:nama|artikel)/[^"]+)">([^<]+)</a>', index)
+    links = {html.unescape(name): target for target, name in found}
+    assert len(links) == len(summary["entities"])
+    pages = {p.parent.name for p in (seed_site / "nama").glob("*/index.html")}
+    assert len(pages) == sum(target.startswith("nama/") for target in links.values())
+    alone = 0
+    for entity in summary["entities"]:
+        target = links[entity["name"]]
+        assert (seed_site / target / "index.html").is_file(), target
+        if len(entity["articles"]) >= 2:
+            assert target.startswith("nama/"), entity["name"]
+        elif target.startswith("artikel/"):  # one article, no quote: its article
+            alone += 1
+            page = article_page(seed_site, entity["articles"][0])
+            assert target == f"{page.parent.relative_to(seed_site).as_posix()}/"
+            assert (seed_site / "nama" / _slug(entity["name"])).exists() is False
+    assert alone > 0 and len(pages) > 1  # the trap: both kinds occur in the seeds
 
 
 def test_a_warm_build_equals_a_cold_one_file_for_file(tmp_path):
@@ -489,3 +510,8 @@ def test_the_hostile_folder_builds_alike_cold_and_warm_under_any_hash_seed(tmp_p
             encoding="utf-8",
         )
     _assert_warm_equals_cold(tmp_path, folder, minimum_files=50)
+
+
+def _slug(name: str) -> str:
+    """A name's slug as the seeds' names slugify (plain letters and spaces)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")

@@ -3,7 +3,7 @@ clean reading site grouped by trip, with a topic digest.
 
 The pipeline reads top to bottom as the data flows:
 read → clean → infer (per file, `pipeline.py`) → group → digest → render;
-`plugin.py` is the thin Pelican glue.
+`plugin.py` is the thin Pelican glue (signals, the generator, configuration).
 """
 
 from .plugin import register

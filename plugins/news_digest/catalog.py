@@ -2,7 +2,7 @@
 
 Each page's YAML front matter gives the trip's number, first and last day
 and legs; its body is an optional editor's note. Pelican's Markdown reader
-parses the files (see plugin.py); this module turns the metadata into
+parses the files (see editor_pages.py); this module turns the metadata into
 `Event`s and says clearly what is wrong with a page that does not fit.
 """
 

@@ -27,12 +27,17 @@ changed meanwhile is read again by the next build.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import logging
+import os
 import pickle
+from functools import cache
+from pathlib import Path
 
 from pelican.cache import FileDataCacher
 
 from . import outputs
+from .options import DEFAULTS
 
 logger = logging.getLogger(__name__)
 
@@ -115,3 +120,23 @@ def stamp_before_reading(generator) -> None:
         return taken[path]
 
     readers._get_file_stamp = stamp_once
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of this package's code and data tables: cached reader results
+    from another version of the pipeline must not be reused."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*.toml")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def versioned_path(settings) -> str:
+    """The cache folder of this version of the pipeline and of the settings
+    the readers use, inside the folder the user named (CACHE_PATH)."""
+    reader_settings = repr([settings.get(k) for k in (*sorted(DEFAULTS), "DEFAULT_LANG")])
+    version = hashlib.sha256((code_fingerprint() + reader_settings).encode()).hexdigest()[:16]
+    return os.path.join(settings["CACHE_PATH"], f"news-digest-{version}")

@@ -8,7 +8,7 @@ only for the events whose articles changed: one edited article costs its
 own event's key points, not the whole folder's. The fingerprint covers the
 whole record of every member, so a remembered result is exactly what the
 work would give; the cache folder itself belongs to this version of the
-code and its settings (plugin.configure), so new rules never meet old
+code and its settings (content_cache.versioned_path), so new rules never meet old
 results.
 """
 

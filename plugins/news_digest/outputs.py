@@ -8,7 +8,7 @@ same (its time stamp too, so `ghp-import` and rsync see no change); at the
 end, the sweep deletes every file the build did not write (a page of an
 article that is gone, a previous folder's site), never outside the output
 folder and never the names of OUTPUT_RETENTION. The output folder's safety
-checks (plugin._refuse_unsafe_output) run before any of this.
+checks (guards.refuse_unsafe_output) run before any of this.
 
 Every file is written whole: to a temporary file beside it, then renamed
 over it, so a build that is killed midway (or runs out of disk) leaves

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 import os
 
-from . import outputs, render
+from . import digest, outputs, render
+from .options import setting
 
 
 class OutsideOutput(ValueError):
@@ -83,3 +84,48 @@ def write_sitemap(output_path: str, site_address: str, entries) -> None:
         for relative, changed in entries
     ]
     write_text(output_path, "sitemap.xml", render.sitemap_xml(urls))
+
+
+def write_digest_json(
+    output_path: str, settings, the_digest, grouping, records, urls, event_urls, story_ids
+) -> None:
+    """digest.json (the summary) and one JSON per event, linked from it;
+    `urls` and `event_urls` are the pages' addresses by identifier and
+    event id, `story_ids` the front page's stories."""
+    event_json = setting(settings, "NEWS_DIGEST_EVENT_JSON_SAVE_AS")
+    json_paths = {event.id: event_json.format(id=event.id) for event in grouping.events}
+    by_id = {a.identifier: a for a in records}
+    summaries = {e.event_id: e for e in the_digest.events}
+    for event in grouping.events:
+        document = digest.event_document(
+            event,
+            summaries.get(event.id),
+            grouping,
+            by_id,
+            urls,
+            event_urls.get(event.id),
+        )
+        write_json(output_path, json_paths[event.id], document)
+    summary = digest.summary_document(
+        the_digest,
+        grouping,
+        records,
+        urls,
+        event_urls,
+        {event_id: absolute(settings, path) for event_id, path in json_paths.items()},
+        story_ids,
+    )
+    write_json(output_path, setting(settings, "NEWS_DIGEST_JSON_SAVE_AS"), summary)
+
+
+def absolute(settings, url: str) -> str:
+    """A page's address as the JSON files and feeds give it: under SITEURL
+    unless the site's links are relative."""
+    siteurl = settings.get("SITEURL", "")
+    return f"{siteurl}/{url}" if siteurl and not settings["RELATIVE_URLS"] else url
+
+
+def site_address(settings) -> str | None:
+    """SITEURL when it is an absolute address (a published build)."""
+    siteurl = settings.get("SITEURL", "")
+    return siteurl if siteurl.startswith(("http://", "https://")) else None
