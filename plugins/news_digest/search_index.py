@@ -40,6 +40,10 @@ TIMEOUT_SECONDS = 600
 #: need no escape, and matches no backslash at all, so a backslash, which
 #: no slug holds, becomes `?`).
 _GLOB_SPECIAL = re.compile(r"[*?\[\]{}<>,:$()\\]")
+#: What Pagefind's command says when it has walked the output folder: the
+#: pages of the glob it found (a page whose body has no word is found but
+#: not indexed, as Pagefind's service counted it too).
+_FOUND = re.compile(rb"Found (\d+) files? matching")
 #: Shards indexed at the same time, each by a `pagefind` process of its
 #: own: one, since two at once were slower (the shared folder's four
 #: shards: 6.4 s one at a time, 7.4 s two at a time; bench/results.md),
@@ -235,7 +239,7 @@ async def _build(output_path: str, folder: str, pages: list[str], language: str,
     with tempfile.TemporaryDirectory(prefix="pagefind-", dir=work) as scratch:
         options = {
             "site": os.path.abspath(output_path), "output_path": os.path.abspath(folder),
-            "glob": page_glob(pages), "force_language": language, "silent": True,
+            "glob": page_glob(pages), "force_language": language,
         }  # fmt: skip
         with open(os.path.join(scratch, "pagefind.json"), "w", encoding="utf-8") as handle:
             json.dump(options, handle)
@@ -252,9 +256,11 @@ async def _build(output_path: str, folder: str, pages: list[str], language: str,
                 command.kill()
                 await command.wait()
     if command.returncode != 0:
-        lines = said.decode("utf-8", "replace").strip().splitlines() or ["no message"]
-        raise RuntimeError(f"Pagefind stopped for {folder} ({lines[0]})")
-    indexed = _page_count(folder)
+        lines = [line.strip() for line in said.decode("utf-8", "replace").splitlines()]
+        errors = [line for line in lines if line.startswith("Error")] or [*filter(None, lines)]
+        raise RuntimeError(f"Pagefind stopped for {folder} ({(errors or ['no message'])[0]})")
+    found = _FOUND.search(said)  # pages found; those without a word are left out
+    indexed = int(found.group(1)) if found else _page_count(folder)
     if indexed != len(pages):
         logger.warning(
             "search index: %s holds %d of its %d article pages", folder, indexed, len(pages)
