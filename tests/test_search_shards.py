@@ -31,6 +31,8 @@ SHARDED = {"NEWS_DIGEST_SEARCH_SHARD_PAGES": 2}  # the 5 seeds in 4 shards
         (10000, 1000, 16),
         (5, 2, 4),
         (5, 0, 8),  # a nonsensical setting counts as one page a shard
+        (10000, 5000, 8),  # more than a glob can name (MAX_SHARD_PAGES): 2,000 at most
+        (4000, 2000, 2),
     ],
 )
 def test_the_shard_count_keeps_shards_at_most_the_set_size(pages, per_shard, count):

@@ -40,6 +40,10 @@ TIMEOUT_SECONDS = 600
 #: need no escape, and matches no backslash at all, so a backslash, which
 #: no slug holds, becomes `?`).
 _GLOB_SPECIAL = re.compile(r"[*?\[\]{}<>,:$()\\]")
+#: Pages a shard holds at most on average, whatever the setting: a shard's
+#: pages are one glob, and Pagefind's glob parser refuses a pattern of some
+#: 200,000 characters (2,500 pages of the shared folder parsed, 3,682 did not).
+MAX_SHARD_PAGES = 2000
 #: What Pagefind's command says when it has walked the output folder: the
 #: pages of the glob it found (a page whose body has no word is found but
 #: not indexed, as Pagefind's service counted it too).
@@ -64,8 +68,9 @@ def shard_count(pages: int, per_shard: int) -> int:
     """How many shards `pages` article pages are indexed in, `per_shard`
     at most in each on average: a power of two, so that a growing folder
     re-shards only when it doubles."""
+    per_shard = min(max(1, int(per_shard)), MAX_SHARD_PAGES)
     count = 1
-    while pages > count * max(1, int(per_shard)):
+    while pages > count * per_shard:
         count *= 2
     return count
 
@@ -258,7 +263,8 @@ async def _build(output_path: str, folder: str, pages: list[str], language: str,
     if command.returncode != 0:
         lines = [line.strip() for line in said.decode("utf-8", "replace").splitlines()]
         errors = [line for line in lines if line.startswith("Error")] or [*filter(None, lines)]
-        raise RuntimeError(f"Pagefind stopped for {folder} ({(errors or ['no message'])[0]})")
+        said = (errors or ["no message"])[0]
+        raise RuntimeError(f"Pagefind stopped for {folder} ({said[:200]})")
     found = _FOUND.search(said)  # pages found; those without a word are left out
     indexed = int(found.group(1)) if found else _page_count(folder)
     if indexed != len(pages):
