@@ -47,7 +47,7 @@ MAX_SHARD_PAGES = 2000
 #: What Pagefind's command says when it has walked the output folder: the
 #: pages of the glob it found (a page whose body has no word is found but
 #: not indexed, as Pagefind's service counted it too).
-_FOUND = re.compile(rb"Found (\d+) files? matching")
+_FOUND = re.compile(r"Found (\d+) files? matching")
 #: Shards indexed at the same time, each by a `pagefind` process of its
 #: own: one, since two at once were slower (the shared folder's four
 #: shards: 6.4 s one at a time, 7.4 s two at a time; bench/results.md),
@@ -260,8 +260,9 @@ async def _build(output_path: str, folder: str, pages: list[str], language: str,
             if command.returncode is None:  # timed out: it stops with the build
                 command.kill()
                 await command.wait()
+    said = said.decode("utf-8", "replace")
     if command.returncode != 0:
-        lines = [line.strip() for line in said.decode("utf-8", "replace").splitlines()]
+        lines = [line.strip() for line in said.splitlines()]
         errors = [line for line in lines if line.startswith("Error")] or [*filter(None, lines)]
         said = (errors or ["no message"])[0]
         raise RuntimeError(f"Pagefind stopped for {folder} ({said[:200]})")
