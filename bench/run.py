@@ -50,6 +50,10 @@ from news_digest import timing
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
+#: The search-indexing section of the report (Pagefind's command against its
+#: service), measured by hand with bench/search_shards.py and kept in a file
+#: of its own, so that a new report keeps it.
+SEARCH_SHARDS_NOTE = BENCH / "search_shards.md"
 BIN = ROOT / ".venv" / "bin"
 PYTHON = BIN / "python"
 PELICAN = BIN / "pelican"
@@ -923,6 +927,8 @@ def report(data: dict, quick: bool, path: Path) -> str:
         "date-ordered lists but still writes their pages, so its page count is "
         "comparable with B's and C's.",
     ]
+    if SEARCH_SHARDS_NOTE.is_file():  # measured by bench/search_shards.py, kept as written
+        lines += ["", SEARCH_SHARDS_NOTE.read_text(encoding="utf-8").rstrip()]
     text = "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     return text
@@ -948,7 +954,7 @@ def _memory_cause(stats: dict, where: str = "the largest size") -> str:
         cause += (
             ". Pagefind's indexer keeps the whole index in memory until it writes it "
             "(about 170 KB per article page here; upstream Pagefind issue #842). A indexes "
-            "in shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES (1000) pages, two at a "
+            "in shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES (1000) pages, one at a "
             "time, so below 1,000 articles its one shard is the whole index, like B's, and "
             "A's pages give Pagefind more to hold: every article's other spellings of the "
             "names in it, its outlet and trip filters and its date"

@@ -79,8 +79,8 @@ def kill_half_written(suffix: str, nth: int = 1, inside: str = "") -> None:
 
 
 def kill_after_first_shard() -> None:
-    """Kill when Pagefind has written one shard's bundle, while it writes
-    the next (two shards are indexed at once)."""
+    """Kill when Pagefind has written one shard's bundle, before the
+    fingerprint beside it is written."""
     original = search_index._build
 
     async def wrapper(*args, **kwargs):

@@ -31,6 +31,8 @@ SHARDED = {"NEWS_DIGEST_SEARCH_SHARD_PAGES": 2}  # the 5 seeds in 4 shards
         (10000, 1000, 16),
         (5, 2, 4),
         (5, 0, 8),  # a nonsensical setting counts as one page a shard
+        (10000, 5000, 8),  # more than a glob can name (MAX_SHARD_PAGES): 2,000 at most
+        (4000, 2000, 2),
     ],
 )
 def test_the_shard_count_keeps_shards_at_most_the_set_size(pages, per_shard, count):
@@ -78,7 +80,7 @@ def _indexed(bundle: Path) -> int:
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
-def test_a_shard_holds_exactly_its_pages_whatever_their_names(tmp_path, monkeypatch):
+def test_a_shard_holds_exactly_its_pages_whatever_their_names(tmp_path):
     site = tmp_path / "site"
     # names with characters that mean something in Pagefind's globs
     listed = ["a,b", "c{d}", "e[f]", "g*h", "i?j", "k!l", "m#n", "o<p>", "q:r", "w(x)", "u$v"]
@@ -87,15 +89,69 @@ def test_a_shard_holds_exactly_its_pages_whatever_their_names(tmp_path, monkeypa
     _page(site / "artikel", "a", "umpan")  # a prefix of "a,b": a trap
     _page(site / "artikel", "ab", "umpan")  # "a,b" with its comma lost: a trap
     pages = [f"artikel/{name}/index.html" for name in listed]
-    monkeypatch.setattr(search_index, "GLOB_PAGES", 3)  # several globs per shard
-    asyncio.run(search_index._build(str(site), str(tmp_path / "bundle"), pages, "id"))
+    work = tmp_path / "cache"
+    asyncio.run(search_index._build(str(site), str(tmp_path / "bundle"), pages, "id", str(work)))
     assert _indexed(tmp_path / "bundle") == len(listed)
+    assert list(work.iterdir()) == []  # Pagefind's options folder is gone
 
 
-def test_page_glob_escapes_the_special_characters():
-    assert search_index.page_glob(["x/a,b/index.html", "y/c{d}!.html"]) == (
-        r"{x/a\,b/index.html,y/c\{d\}!.html}"
+def test_a_shard_longer_than_one_argument_may_be_is_indexed_whole(tmp_path):
+    """1,200 pages with long names: a glob of some 150,000 characters, more
+    than the 131,072 one argument of a command may hold."""
+    site = tmp_path / "site"
+    names = [f"{n:04d}-" + "kabar-panjang-" * 8 for n in range(1200)]
+    for n, name in enumerate(names):
+        _page(site / "artikel", name, f"kata{n}")
+    pages = [f"artikel/{name}/index.html" for name in names]
+    assert len(search_index.page_glob(pages)) > 131072
+    work = str(tmp_path / "cache")
+    asyncio.run(search_index._build(str(site), str(tmp_path / "bundle"), pages, "id", work))
+    assert _indexed(tmp_path / "bundle") == 1200
+
+
+def test_no_pagefind_options_of_the_build_folder_change_the_index(tmp_path, monkeypatch):
+    """A pagefind.yml where the build runs and a PAGEFIND_ variable would
+    each leave the page out or index it in English (traps): the page is
+    indexed, in Indonesian."""
+    site = tmp_path / "site"
+    _page(site / "artikel", "satu", "gempa")
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "pagefind.yml").write_text("root_selector: nothing\nglob: none/*.html\n")
+    monkeypatch.chdir(here)
+    monkeypatch.setenv("PAGEFIND_EXCLUDE_SELECTORS", "p")
+    monkeypatch.setenv("PAGEFIND_FORCE_LANGUAGE", "en")
+    pages = ["artikel/satu/index.html"]
+    asyncio.run(
+        search_index._build(str(site), str(tmp_path / "b"), pages, "id", str(tmp_path / "c"))
     )
+    entry = json.loads((tmp_path / "b" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["id"] and _indexed(tmp_path / "b") == 1
+
+
+def test_a_site_without_articles_gets_a_bundle_that_finds_nothing(tmp_path):
+    asyncio.run(search_index._build(str(tmp_path), str(tmp_path / "b"), [], "id", str(tmp_path)))
+    assert _indexed(tmp_path / "b") == 0
+    assert (tmp_path / "b" / "pagefind.js").is_file()
+
+
+@pytest.mark.parametrize(
+    ("pages", "glob"),
+    [
+        # special characters escaped, nothing in common: no folder outside the braces
+        (["x/a,b/index.html", "y/c{d}!.html"], r"{x/a\,b/index.html,y/c\{d\}!.html}"),
+        # the folder and the name all pages share are written once
+        (["artikel/a/index.html", "artikel/b/index.html"], "artikel/{a,b}/index.html"),
+        (["artikel/a/index.html"], "artikel/a/{index.html}"),  # the file name stays inside
+        # pages at different depths: only the common folder comes out
+        (["artikel/a/index.html", "artikel/a/b/index.html"], "artikel/a/{index.html,b/index.html}"),
+        # a shared name of a folder with a special character is escaped too
+        (["a(b)/x/i.html", "a(b)/y/i.html"], r"a\(b\)/{x,y}/i.html"),
+        ([], "{}"),
+    ],
+)
+def test_page_glob_escapes_the_special_characters_and_names_shared_folders_once(pages, glob):
+    assert search_index.page_glob(pages) == glob
 
 
 def _bundles(site: Path) -> list[Path]:

@@ -4,7 +4,9 @@ Pagefind holds every page it indexes in memory until it writes the index
 (Pagefind issue #842), so one index over a large folder needs memory in
 proportion to the folder. The article pages are therefore indexed in
 shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES pages (1,000: about 200 MB
-for Pagefind), two at a time, each into a bundle of its own
+for Pagefind), one at a time, each by a `pagefind` process (the command,
+not its Python service, which answers a request only every 0.1 s: a
+shard took 1.5 s against 2.8 s) into a bundle of its own
 (`pagefind/0/`, `pagefind/1/`, …); the browser loads the first and merges
 the others into it (Pagefind's `mergeIndex`), so search works as one
 index. A page belongs to the shard its address hashes to, so a
@@ -23,6 +25,7 @@ import json
 import logging
 import os
 import re
+import tempfile
 import threading
 from importlib import metadata
 
@@ -32,18 +35,24 @@ logger = logging.getLogger(__name__)
 
 #: Pagefind gets this long before the build goes on without a search index.
 TIMEOUT_SECONDS = 600
-#: Pages named in one glob: Pagefind's glob parser refuses a pattern of
-#: some thousands of alternatives, so a shard's pages go in a few globs.
-GLOB_PAGES = 500
 #: The characters with a meaning in Pagefind's globs (wax), escaped in a
 #: page's path (found by trying each: wax refuses `\!` and `\#`, which
 #: need no escape, and matches no backslash at all, so a backslash, which
 #: no slug holds, becomes `?`).
 _GLOB_SPECIAL = re.compile(r"[*?\[\]{}<>,:$()\\]")
-#: Shards indexed at the same time: Pagefind's service answers each
-#: request only every 0.1 s, so a second shard's indexing fills the first's
-#: waits; each shard still has a Pagefind process (and memory) of its own.
-SHARDS_AT_ONCE = 2
+#: Pages a shard holds at most on average, whatever the setting: a shard's
+#: pages are one glob, and Pagefind's glob parser refuses a pattern of some
+#: 200,000 characters (2,500 pages of the shared folder parsed, 3,682 did not).
+MAX_SHARD_PAGES = 2000
+#: What Pagefind's command says when it has walked the output folder: the
+#: pages of the glob it found (a page whose body has no word is found but
+#: not indexed, as Pagefind's service counted it too).
+_FOUND = re.compile(r"Found (\d+) files? matching")
+#: Shards indexed at the same time, each by a `pagefind` process of its
+#: own: one, since two at once were slower (the shared folder's four
+#: shards: 6.4 s one at a time, 7.4 s two at a time; bench/results.md),
+#: the build's other core being busy writing the pages meanwhile.
+SHARDS_AT_ONCE = 1
 #: The folder of the search bundles, below the output folder.
 BUNDLES_FOLDER = "pagefind"
 #: The file in the cache that remembers each shard's fingerprint.
@@ -59,8 +68,9 @@ def shard_count(pages: int, per_shard: int) -> int:
     """How many shards `pages` article pages are indexed in, `per_shard`
     at most in each on average: a power of two, so that a growing folder
     re-shards only when it doubles."""
+    per_shard = min(max(1, int(per_shard)), MAX_SHARD_PAGES)
     count = 1
-    while pages > count * max(1, int(per_shard)):
+    while pages > count * per_shard:
         count *= 2
     return count
 
@@ -157,7 +167,8 @@ def _index_shards(output_path, bundles, language, manifest_path) -> None:
         batch = todo[start : start + SHARDS_AT_ONCE]
         for folder, _, _ in batch:
             outputs.rebuilt_whole(folder)
-        builds = [_build(output_path, folder, pages, language) for folder, pages, _ in batch]
+        work = os.path.dirname(manifest_path)
+        builds = [_build(output_path, folder, pages, language, work) for folder, pages, _ in batch]
         asyncio.run(asyncio.wait_for(_together(builds), TIMEOUT_SECONDS))
         for folder, _, fingerprint in batch:
             known[folder] = fingerprint
@@ -216,28 +227,92 @@ def _fingerprint(version: str, language: str, output_path: str, pages) -> str:
     return digest.hexdigest()
 
 
-async def _build(output_path: str, folder: str, pages: list[str], language: str) -> None:
-    """One shard's bundle, written to `folder`: Pagefind's indexing
-    service reads the shard's pages from the output folder, as its command
-    would, and holds only this shard."""
-    from pagefind.index import PagefindIndex  # the build works without search
+async def _build(output_path: str, folder: str, pages: list[str], language: str, work: str) -> None:
+    """One shard's bundle, written to `folder`: one `pagefind` process
+    (the command the `pagefind_bin` package ships) reads the shard's pages
+    from the output folder and holds only this shard. Its options go in a
+    pagefind.json in a folder of its own below `work` (the cache folder),
+    its working folder: a shard's glob is longer than one argument may be,
+    and no pagefind.yml of the folder the build runs in, nor a PAGEFIND_
+    variable, can change the index."""
+    if not pages:  # Pagefind's command refuses to write an empty index
+        await _build_empty(folder, language)
+        return
+    from pagefind_bin import get_executable  # the build works without search
 
-    config = {"force_language": language, "output_path": folder}
-    indexed = 0
-    async with PagefindIndex(config=config) as index:
-        for start in range(0, len(pages), GLOB_PAGES):
-            chunk = page_glob(pages[start : start + GLOB_PAGES])
-            indexed += (await index.add_directory(output_path, glob=chunk))["page_count"]
+    os.makedirs(work, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pagefind-", dir=work) as scratch:
+        options = {
+            "site": os.path.abspath(output_path), "output_path": os.path.abspath(folder),
+            "glob": page_glob(pages), "force_language": language,
+        }  # fmt: skip
+        with open(os.path.join(scratch, "pagefind.json"), "w", encoding="utf-8") as handle:
+            json.dump(options, handle)
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+        command = await asyncio.create_subprocess_exec(
+            str(get_executable()), cwd=scratch, env=environment,
+            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            said, _ = await command.communicate()
+        finally:
+            if command.returncode is None:  # timed out: it stops with the build
+                command.kill()
+                await command.wait()
+    said = said.decode("utf-8", "replace")
+    if command.returncode != 0:
+        lines = [line.strip() for line in said.splitlines()]
+        errors = [line for line in lines if line.startswith("Error")] or [*filter(None, lines)]
+        said = (errors or ["no message"])[0]
+        raise RuntimeError(f"Pagefind stopped for {folder} ({said[:200]})")
+    found = _FOUND.search(said)  # pages found; those without a word are left out
+    indexed = int(found.group(1)) if found else _page_count(folder)
     if indexed != len(pages):
         logger.warning(
             "search index: %s holds %d of its %d article pages", folder, indexed, len(pages)
         )
 
 
+async def _build_empty(folder: str, language: str) -> None:
+    """A bundle that finds nothing, for a site without article pages, so
+    that the search page still loads: through Pagefind's Python service,
+    which writes an index of no pages."""
+    from pagefind.index import PagefindIndex
+
+    async with PagefindIndex(config={"force_language": language, "output_path": folder}):
+        pass
+
+
+def _page_count(folder: str) -> int:
+    """How many pages the bundle in `folder` says it holds."""
+    with open(os.path.join(folder, "pagefind-entry.json"), encoding="utf-8") as handle:
+        entry = json.load(handle)
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
 def page_glob(pages: list[str]) -> str:
     """A glob that matches exactly `pages` (Pagefind's glob syntax, wax,
-    with its special characters escaped)."""
-    return "{" + ",".join(_GLOB_SPECIAL.sub(_escaped, page) for page in pages) + "}"
+    with its special characters escaped). The folders all pages start in
+    and the names they all end in are written once, outside the braces
+    (`artikel/{a,b}/index.html`): the pattern is shorter, and Pagefind
+    walks only the folder it starts with."""
+    parts = [page.split("/") for page in pages]
+    shortest = min((len(p) for p in parts), default=1)
+    lead = 0
+    while lead < shortest - 1 and len({p[lead] for p in parts}) == 1:
+        lead += 1
+    tail = 0
+    while lead + tail < shortest - 1 and len({p[-1 - tail] for p in parts}) == 1:
+        tail += 1
+    head = "".join(_safe(part) + "/" for part in parts[0][:lead]) if parts else ""
+    end = "".join("/" + _safe(part) for part in parts[0][len(parts[0]) - tail :]) if tail else ""
+    middles = ",".join(_safe("/".join(p[lead : len(p) - tail])) for p in parts)
+    return head + "{" + middles + "}" + end
+
+
+def _safe(text: str) -> str:
+    return _GLOB_SPECIAL.sub(_escaped, text)
 
 
 def _escaped(match: re.Match) -> str:
