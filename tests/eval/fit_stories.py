@@ -170,27 +170,40 @@ def words_table(merge: float) -> dict:
     return table
 
 
-def choose_story_merge(folders: dict, corpora: dict, keys: Sequence) -> float:
+def choose_story_merge(
+    folders: dict, corpora: dict, keys: Sequence, memo: dict | None = None
+) -> float:
     """The word threshold for these folders: best F1 at STORY_PRECISION,
-    else best precision (ties: the stricter threshold)."""
+    else best precision (ties: the stricter threshold). `memo` keeps each
+    folder's counts at each threshold for the next choice (every fold
+    weighs the same folders again)."""
+    memo = {} if memo is None else memo
     scored = []
     for merge in STORY_GRID:
         tally = Score()
         for key in keys:
-            articles = corpora[key[0]]
-            truth = folders[key]
-            found = stories.find_stories([articles[f] for f in truth], words_table(merge))
-            assign = assignments(found)["story"]
-            pairs(
-                {f: assign.get(articles[f].identifier) for f in truth},
-                {f: row["story"] for f, row in truth.items()},
-                into=tally,
-            )
+            if (key, merge) not in memo:
+                memo[(key, merge)] = _folder_tally(folders[key], corpora[key[0]], merge)
+            one = memo[(key, merge)]
+            tally.tp, tally.fp, tally.fn = tally.tp + one.tp, tally.fp + one.fp, tally.fn + one.fn
         result = tally.as_dict()
         scored.append(
             (result["precision"] >= STORY_PRECISION, result["f1"], result["precision"], merge)
         )
     return max(scored)[3]
+
+
+def _folder_tally(truth: dict, articles: dict, merge: float) -> Score:
+    """One folder's story pairs grouped by the words at `merge`."""
+    found = stories.find_stories([articles[f] for f in truth], words_table(merge))
+    assign = assignments(found)["story"]
+    tally = Score()
+    pairs(
+        {f: assign.get(articles[f].identifier) for f in truth},
+        {f: row["story"] for f, row in truth.items()},
+        into=tally,
+    )
+    return tally
 
 
 #: The thread thresholds tried; each fold takes the one with the best F1
@@ -233,10 +246,12 @@ def fitted_table(folders: dict, corpora: dict, examples: dict, keys: Sequence) -
     return with_thread_merge(_with(fit(rows, stories.FEATURES)), folders, corpora, keys)
 
 
-def chosen_words_table(folders: dict, corpora: dict, keys: Sequence) -> dict:
+def chosen_words_table(
+    folders: dict, corpora: dict, keys: Sequence, memo: dict | None = None
+) -> dict:
     """The word likeness with its threshold and the thread threshold
     chosen on the folders `keys`."""
-    table = words_table(choose_story_merge(folders, corpora, keys))
+    table = words_table(choose_story_merge(folders, corpora, keys, memo))
     return with_thread_merge(table, folders, corpora, keys)
 
 
@@ -265,7 +280,8 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
     data/stories.toml as it runs."""
     examples = _examples(folders, corpora)
     everything = fitted_table(folders, corpora, examples, sorted(folders))
-    chosen = chosen_words_table(folders, corpora, sorted(folders))
+    memo: dict = {}
+    chosen = chosen_words_table(folders, corpora, sorted(folders), memo)
     tallies = {
         (method, scale, level): Score()
         for method in METHODS
@@ -278,7 +294,7 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
         corpus, articles = key[0], corpora[key[0]]
         others = [k for k in sorted(folders) if k != key]
         learned = fitted_table(folders, corpora, examples, others)
-        words = chosen_words_table(folders, corpora, others)
+        words = chosen_words_table(folders, corpora, others, memo)
         members = [articles[f] for f in truth]
         if corpus not in whole_baseline:
             whole_baseline[corpus] = assignments(baseline(articles.values()))
