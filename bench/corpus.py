@@ -21,7 +21,7 @@ stories start anywhere in 2023–2024. Everything is drawn from one seeded
 network, no hash randomisation).
 """
 
-# The templates below are prose, one sentence per line; they stay unwrapped.
+# The slot tables below stay one entry per line, unwrapped.
 # ruff: noqa: E501
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import json
 import re
 import shutil
 import sys
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -67,1315 +68,110 @@ def _sections(block: str) -> dict[str, list[str]]:
     return sections
 
 
+# ---- data ------------------------------------------------------------------
+# The word lists, templates and outlets live in corpus_data/ beside this file
+# (each file's header says what its tables are); this module only draws from
+# them. Blocks hold one entry per line or several separated by "|".
+
+#: the data files are read from beside this script, wherever it is run from
+DATA = Path(__file__).with_name("corpus_data")
+
+
+def _load(name: str) -> dict:
+    return tomllib.loads((DATA / f"{name}.toml").read_text(encoding="utf-8"))
+
+
+WORDS = _load("words")
+FILLER = _load("filler")
+ROLES = _load("roles")
+
 # ---- word lists ------------------------------------------------------------
 
-ID_CITIES = _pairs("""
-Jakarta Timur|DKI Jakarta
-Jakarta Selatan|DKI Jakarta
-Jakarta Utara|DKI Jakarta
-Jakarta Barat|DKI Jakarta
-Bogor|Jawa Barat
-Depok|Jawa Barat
-Bekasi|Jawa Barat
-Bandung|Jawa Barat
-Bandung Barat|Jawa Barat
-Sumedang|Jawa Barat
-Garut|Jawa Barat
-Tasikmalaya|Jawa Barat
-Cirebon|Jawa Barat
-Sukabumi|Jawa Barat
-Cianjur|Jawa Barat
-Karawang|Jawa Barat
-Purwakarta|Jawa Barat
-Tangerang|Banten
-Serang|Banten
-Cilegon|Banten
-Lebak|Banten
-Pandeglang|Banten
-Semarang|Jawa Tengah
-Surakarta|Jawa Tengah
-Magelang|Jawa Tengah
-Klaten|Jawa Tengah
-Banyumas|Jawa Tengah
-Cilacap|Jawa Tengah
-Pekalongan|Jawa Tengah
-Tegal|Jawa Tengah
-Kudus|Jawa Tengah
-Pati|Jawa Tengah
-Wonosobo|Jawa Tengah
-Yogyakarta|DI Yogyakarta
-Sleman|DI Yogyakarta
-Bantul|DI Yogyakarta
-Gunungkidul|DI Yogyakarta
-Surabaya|Jawa Timur
-Malang|Jawa Timur
-Sidoarjo|Jawa Timur
-Kediri|Jawa Timur
-Jember|Jawa Timur
-Banyuwangi|Jawa Timur
-Madiun|Jawa Timur
-Blitar|Jawa Timur
-Probolinggo|Jawa Timur
-Gresik|Jawa Timur
-Lamongan|Jawa Timur
-Bojonegoro|Jawa Timur
-Medan|Sumatera Utara
-Deli Serdang|Sumatera Utara
-Binjai|Sumatera Utara
-Pematangsiantar|Sumatera Utara
-Tapanuli Utara|Sumatera Utara
-Padang|Sumatera Barat
-Bukittinggi|Sumatera Barat
-Agam|Sumatera Barat
-Pekanbaru|Riau
-Dumai|Riau
-Jambi|Jambi
-Palembang|Sumatera Selatan
-Lubuklinggau|Sumatera Selatan
-Bengkulu|Bengkulu
-Bandar Lampung|Lampung
-Metro|Lampung
-Pangkalpinang|Bangka Belitung
-Batam|Kepulauan Riau
-Tanjungpinang|Kepulauan Riau
-Banda Aceh|Aceh
-Lhokseumawe|Aceh
-Pontianak|Kalimantan Barat
-Singkawang|Kalimantan Barat
-Palangka Raya|Kalimantan Tengah
-Banjarmasin|Kalimantan Selatan
-Banjarbaru|Kalimantan Selatan
-Samarinda|Kalimantan Timur
-Balikpapan|Kalimantan Timur
-Bontang|Kalimantan Timur
-Tarakan|Kalimantan Utara
-Manado|Sulawesi Utara
-Bitung|Sulawesi Utara
-Gorontalo|Gorontalo
-Palu|Sulawesi Tengah
-Makassar|Sulawesi Selatan
-Parepare|Sulawesi Selatan
-Gowa|Sulawesi Selatan
-Kendari|Sulawesi Tenggara
-Mamuju|Sulawesi Barat
-Ambon|Maluku
-Ternate|Maluku Utara
-Jayapura|Papua
-Sorong|Papua Barat Daya
-Merauke|Papua Selatan
-Manokwari|Papua Barat
-Denpasar|Bali
-Badung|Bali
-Gianyar|Bali
-Mataram|Nusa Tenggara Barat
-Lombok Timur|Nusa Tenggara Barat
-Bima|Nusa Tenggara Barat
-Kupang|Nusa Tenggara Timur
-Ende|Nusa Tenggara Timur
-Manggarai Barat|Nusa Tenggara Timur
-""")
-
-WORLD_CITIES = _pairs("""
-Washington|United States
-New York|United States
-Chicago|United States
-Los Angeles|United States
-Houston|United States
-Denver|United States
-Atlanta|United States
-London|Britain
-Manchester|Britain
-Paris|France
-Marseille|France
-Berlin|Germany
-Munich|Germany
-Brussels|Belgium
-Geneva|Switzerland
-Tokyo|Japan
-Osaka|Japan
-Seoul|South Korea
-Beijing|China
-Shanghai|China
-Manila|the Philippines
-Bangkok|Thailand
-Hanoi|Vietnam
-Kuala Lumpur|Malaysia
-Singapore|Singapore
-Sydney|Australia
-Melbourne|Australia
-Canberra|Australia
-New Delhi|India
-Mumbai|India
-Dhaka|Bangladesh
-Karachi|Pakistan
-Cairo|Egypt
-Nairobi|Kenya
-Lagos|Nigeria
-Johannesburg|South Africa
-Sao Paulo|Brazil
-Mexico City|Mexico
-Ottawa|Canada
-Toronto|Canada
-Istanbul|Turkey
-Riyadh|Saudi Arabia
-Doha|Qatar
-Amman|Jordan
-Madrid|Spain
-Rome|Italy
-Athens|Greece
-Warsaw|Poland
-Kyiv|Ukraine
-Lima|Peru
-Santiago|Chile
-Buenos Aires|Argentina
-Jakarta|Indonesia
-Bali|Indonesia
-""")
-
-ID_FIRST = _words("""
-Agus|Budi|Dewi|Siti|Rina|Hendra|Yusuf|Ahmad|Rizky|Fitri|Wahyu|Eko|Joko|Sri|Nur|Andi
-Bambang|Dian|Irfan|Lestari|Rudi|Taufik|Yanti|Hadi|Imam|Putri|Indah|Fajar|Arif|Sulastri
-Teguh|Maria|Yohanes|Ketut|Made|Wayan|Nyoman|Ratna|Asep|Ujang|Cecep|Dedi|Lukman|Hasan
-Ismail|Syahrul|Reza|Galih|Ayu|Novi|Sinta|Herman|Robert|Martinus|Benny|Agustina|Ferry
-Yudi|Iwan|Dodi|Slamet|Sugeng|Rahmat|Zulkifli|Nasrul|Firman|Daniel|Gita|Intan|Kartika
-Mega|Nanda|Oki|Pandu|Raden|Sekar|Tri|Umar|Vina|Wulan|Yoga|Zainal|Aditya|Bayu|Citra
-Dimas|Erlangga|Fikri|Gilang|Hafiz|Ilham|Januar|Krisna|Lina|Mira|Nadia|Olivia|Prabowo
-""")
-
-ID_LAST = _words("""
-Santoso|Wijaya|Saputra|Hidayat|Pratama|Nugroho|Setiawan|Kusuma|Siregar|Nasution|Harahap
-Simanjuntak|Lubis|Situmorang|Sinaga|Hutapea|Gunawan|Susanto|Rahman|Syahputra|Permana
-Suryadi|Wibowo|Hartono|Purnomo|Halim|Tanjung|Sembiring|Ginting|Tarigan|Manurung
-Pangaribuan|Rahayu|Utami|Wulandari|Anggraini|Kurniawan|Hakim|Iskandar|Fauzi|Maulana
-Prasetyo|Ramadhan|Firmansyah|Sihombing|Panjaitan|Daulay|Batubara|Matondang|Tambunan
-Pardede|Mahendra|Adiputra|Sudirman|Suparman|Hamzah|Yusran|Baharuddin|Latuconsina
-Rumbiak|Wenda|Kogoya|Mandagi|Sumual|Rondonuwu|Pakpahan|Nainggolan|Sitompul|Marpaung
-Sarumpaet|Effendi|Hasibuan|Lumbantobing|Pohan|Ritonga|Damanik|Saragih|Purba|Hutagalung
-""")
-
-EN_FIRST = _words("""
-James|Mary|John|Patricia|Robert|Jennifer|Michael|Linda|David|Elizabeth|William|Susan
-Richard|Jessica|Joseph|Sarah|Thomas|Karen|Charles|Nancy|Daniel|Lisa|Matthew|Sandra
-Anthony|Ashley|Mark|Emily|Paul|Michelle|Steven|Amanda|Andrew|Melissa|Kevin|Rebecca
-Brian|Laura|Carlos|Ahmed|Fatima|Priya|Wei|Hiroshi|Olga|Kwame|Amara|Diego|Sofia|Lars
-Ingrid|Tomasz|Aisha|Rahul|Mei|Kenji|Nadia|Omar|Grace|Henry|Chloe|Samuel|Ruth|Oliver
-""")
-
-EN_LAST = _words("""
-Smith|Johnson|Williams|Brown|Jones|Garcia|Miller|Davis|Rodriguez|Martinez|Hernandez
-Lopez|Gonzalez|Wilson|Anderson|Taylor|Moore|Jackson|Martin|Lee|Perez|Thompson|White
-Harris|Sanchez|Clark|Ramirez|Lewis|Robinson|Walker|Young|Allen|King|Wright|Scott|Torres
-Nguyen|Hill|Flores|Green|Adams|Nelson|Baker|Hall|Rivera|Campbell|Mitchell|Carter
-Roberts|Khan|Patel|Okafor|Mensah|Kowalski|Novak|Schmidt|Rossi|Dubois|Tanaka|Kim|Chen
-Singh|Haddad|Larsen|Moreau|Fischer|Costa|Silva|Ivanova|Murphy|O'Brien|Sato|Park|Ali
-""")
-
-LOCAL_PREFIX = _words("""
-Ci|Su|Kali|Karang|Sumber|Tanjung|Pasir|Bojong|Rawa|Wono|Sido|Tegal|Gunung|Batu|Kebon
-Muara|Pulo|Padang|Sei|Air|Bukit|Teluk|Tanah|Lubuk|Kampung|Banjar|Mekar|Jati|Sari
-""")
-LOCAL_ROOT = _words("""
-mulyo|jaya|asri|rejo|sari|makmur|bening|gede|harjo|tengah|baru|legi|manik|wangi|agung
-rahayu|kencana|indah|luhur|mekar|dadi|kerto|arum|sejahtera|raya|lestari|permai|abadi|
-mukti|waras|haur|kuning|hijau|putih|tinggi|lama|kidul|lor|wetan|kulon|anyar|sumber
-""")
-
-RIVERS = _words("""
-Ciliwung|Citarum|Cisadane|Bengawan Solo|Brantas|Kali Angke|Kali Pesanggrahan|Musi|Kampar
-Batanghari|Kapuas|Mahakam|Barito|Deli|Babura|Cimanuk|Citanduy|Serayu|Progo|Opak|Code
-Winongo|Bedadung|Konto|Jeneberang|Tallo|Palu|Lariang|Bengkulu|Way Sekampung|Siak|Indragiri
-""")
-
-
-CLUBS = _words("""
-Persib Bandung|Persija Jakarta|Arema FC|PSM Makassar|Bali United|Persebaya Surabaya
-Borneo FC|Persita Tangerang|PSIS Semarang|Dewa United|Madura United|Persik Kediri
-Bhayangkara FC|RANS Nusantara|Barito Putera|PSS Sleman|Persis Solo|Semen Padang
-Malut United|PSBS Biak|Persiraja Banda Aceh|Sriwijaya FC|PSMS Medan|Persipura Jayapura
-""")
-EN_CLUBS = _words("""
-Riverside United|Northgate City|Harbor Athletic|Eastfield Rovers|Kingsbridge FC
-Lakeshore Wanderers|Redhill Town|Westbrook Albion|Southport Rangers|Ironvale FC
-Crownhill Athletic|Millbrook County|Seaview Dynamos|Oakridge Phoenix
-""")
-STADIUMS = _words("""
-Stadion Gelora Bandung Lautan Api|Stadion Si Jalak Harupat|Stadion Kanjuruhan
-Stadion Gelora Bung Tomo|Stadion Kapten I Wayan Dipta|Stadion Segiri|Stadion Manahan
-Stadion Jatidiri|Stadion Maguwoharjo|Stadion Indomilk Arena|Stadion Gelora Bung Karno
-Stadion Batakan|Stadion Mandala|Stadion Harapan Bangsa|Stadion Teladan|Stadion Haji Agus Salim
-""")
-PARTIES = _words("""
-PDI-P|Golkar|Gerindra|PKB|NasDem|PKS|Demokrat|PAN|PPP|Perindo|PSI|Hanura|Partai Buruh
-""")
-COMMODITIES = _words("""
-beras|cabai rawit|cabai merah|bawang merah|bawang putih|minyak goreng|gula pasir|telur ayam
-daging ayam|daging sapi|kedelai|tepung terigu|ikan bandeng|tomat|jagung pipil|garam
-""")
-DISEASES = _words("""
-demam berdarah dengue|campak|diare|infeksi saluran pernapasan akut|tuberkulosis|malaria
-difteri|leptospirosis|hepatitis A|chikungunya|pneumonia|gizi buruk|rabies|cacar monyet
-""")
-VEHICLES = _words("""
-bus pariwisata|truk tronton|minibus|mobil boks|truk tangki|bus antarkota|mobil pikap
-truk trailer|angkutan kota|mobil travel|bus sekolah|truk pengangkut pasir
-""")
-BUS_COMPANIES = _words("""
-PO Sinar Jaya|PO Haryanto|PO Rosalia Indah|PO Pahala Kencana|PO Sumber Alam|PO Harapan Jaya
-PO Gunung Harta|PO Putra Mulya|PO Bejeu|PO Agra Mas|PO Lorena|PO Primajasa|PO Budiman
-""")
-PROJECTS = _words("""
-pembangunan jembatan|rehabilitasi irigasi|pengadaan alat kesehatan|pembangunan pasar
-pengadaan lahan tol|renovasi gedung sekolah|pembangunan rumah sakit|pengadaan bibit jagung
-pembangunan jalan lingkar|proyek air bersih|pengadaan seragam sekolah|pembangunan stadion
-revitalisasi terminal|pengadaan kapal nelayan|pembangunan pelabuhan rakyat|proyek drainase kota
-""")
-INFRA = _words("""
-jalan tol|jembatan gantung|bendungan|bandara|pelabuhan|terminal bus|rumah sakit daerah
-jalur kereta api|flyover|pasar rakyat|sekolah rakyat|embung|jalan nasional|underpass
-""")
-CRIMES = _words("""
-penipuan investasi bodong|pencurian sepeda motor|peredaran narkoba|penipuan arisan online
-pembobolan minimarket|penggelapan mobil rental|perdagangan satwa dilindungi|pemalsuan uang
-judi online|pencurian kabel listrik|penipuan lowongan kerja|pembegalan|penimbunan solar
-""")
-APPS = _words("""
-aplikasi layanan publik|sistem pendaftaran sekolah|portal pajak daerah|aplikasi bantuan sosial
-pusat data nasional|aplikasi transportasi daring|dompet digital|sistem rumah sakit
-aplikasi perizinan|layanan kependudukan daring|sistem pembayaran parkir|aplikasi pinjaman daring
-""")
-COUNTRIES_ID = _words("""
-Jepang|Korea Selatan|Australia|Malaysia|Singapura|Thailand|Vietnam|Filipina|India|Tiongkok
-Arab Saudi|Uni Emirat Arab|Qatar|Turki|Mesir|Jerman|Prancis|Belanda|Inggris|Amerika Serikat
-Kanada|Brasil|Afrika Selatan|Selandia Baru|Papua Nugini|Timor Leste|Brunei Darussalam|Pakistan
-""")
-FIRMS = _words("""
-PT Sinar Abadi|PT Mitra Karya|PT Nusa Konstruksi|PT Bumi Persada|PT Cahaya Teknik
-PT Lintas Nusantara|PT Wahana Mandiri|PT Graha Prima|PT Sentosa Utama|PT Karya Bangun
-""")
-EN_FIRMS = _words("""
-Northwind Logistics|Brightline Data|Summit Health|Clearwater Utilities|Atlas Transit
-Harborview Capital|Pinecrest Energy|Meridian Software|Bluewater Foods|Keystone Builders
-""")
-
-DAY_PARTS = ("pagi", "siang", "sore", "malam", "dini hari")
-ID_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-EN_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-             "Nov.", "Dec.")  # fmt: skip
-
-ID_SAY = _words("kata|ujar|tutur|jelas|ungkap|tegas|terang|imbuh")
-EN_SAY = _words("said|told reporters|said in a statement|added")
+ID_CITIES = _pairs(WORDS["id_cities"])
+WORLD_CITIES = _pairs(WORDS["world_cities"])
+ID_FIRST = _words(WORDS["id_first"])
+ID_LAST = _words(WORDS["id_last"])
+EN_FIRST = _words(WORDS["en_first"])
+EN_LAST = _words(WORDS["en_last"])
+LOCAL_PREFIX = _words(WORDS["local_prefix"])
+LOCAL_ROOT = _words(WORDS["local_root"])
+RIVERS = _words(WORDS["rivers"])
+CLUBS = _words(WORDS["clubs"])
+EN_CLUBS = _words(WORDS["en_clubs"])
+STADIUMS = _words(WORDS["stadiums"])
+PARTIES = _words(WORDS["parties"])
+COMMODITIES = _words(WORDS["commodities"])
+DISEASES = _words(WORDS["diseases"])
+VEHICLES = _words(WORDS["vehicles"])
+BUS_COMPANIES = _words(WORDS["bus_companies"])
+PROJECTS = _words(WORDS["projects"])
+INFRA = _words(WORDS["infra"])
+CRIMES = _words(WORDS["crimes"])
+APPS = _words(WORDS["apps"])
+COUNTRIES_ID = _words(WORDS["countries_id"])
+FIRMS = _words(WORDS["firms"])
+EN_FIRMS = _words(WORDS["en_firms"])
+DAY_PARTS = tuple(WORDS["day_parts"])
+ID_WEEKDAYS = tuple(WORDS["id_weekdays"])
+EN_WEEKDAYS = tuple(WORDS["en_weekdays"])
+EN_MONTHS = tuple(WORDS["en_months"])
+ROAD_SUFFIXES = WORDS["road_suffixes"]
+SCHOOL_LEVELS = WORDS["school_levels"]
+MOSQUES = WORDS["mosques"]
+HALLS = WORDS["halls"]
+TOLL_ROADS = WORDS["toll_roads"]
+FIELDS = WORDS["fields"]
+DIRECTIONS = WORDS["directions"]
+MMI = WORDS["mmi"]
+DISTRICT_SUFFIXES = WORDS["district_suffixes"]
+ORDINALS_EN = WORDS["ordinals_en"]
+ID_SAY = _words(FILLER["id_say"])
+EN_SAY = _words(FILLER["en_say"])
 
 # ---- templates -------------------------------------------------------------
 # {slot} is filled from the story (place, people, numbers…); slots named
 # r_* are drawn afresh every time (a random passer-by, a random number).
 
-ID_TEXT = {
-    "banjir": _sections("""
-# headline
-Banjir Rendam {n2} Rumah di {desa}, {kota}
-Luapan Sungai {sungai} Genangi Permukiman Warga {kec}
-Ratusan Warga {kota} Mengungsi akibat Banjir
-Banjir di {kota} Meluas, BPBD Dirikan Posko di {kec}
-# lead
-Banjir merendam {n2} rumah di Desa {desa}, Kecamatan {kec}, {kota}, {prov}{kapan}.
-Hujan deras yang mengguyur {kota} sejak malam membuat Sungai {sungai} meluap dan menggenangi permukiman warga di {kec}{kapan}.
-Ratusan warga {desa}, {kota}, terpaksa mengungsi setelah banjir setinggi {cm} sentimeter merendam rumah mereka{kapan}.
-# fact
-Ketinggian air di permukiman warga bervariasi, mulai dari {cm_low} sentimeter hingga {cm} sentimeter.
-Sebanyak {n2} kepala keluarga di {desa} terdampak banjir dan {n1} di antaranya mengungsi ke balai desa.
-BPBD {kota} mencatat banjir melanda {n1} desa di {n1b} kecamatan.
-Petugas gabungan mengevakuasi warga lanjut usia dan anak-anak menggunakan perahu karet.
-Debit Sungai {sungai} naik drastis setelah hujan turun lebih dari {jam_n} jam tanpa henti.
-Pemerintah {kota} mendirikan dapur umum di halaman kantor Kecamatan {kec}.
-Akses jalan penghubung {desa} dan pusat Kecamatan {kec} terputus karena tergenang air.
-Sedikitnya {n1} sekolah di {kec} meliburkan siswanya karena ruang kelas terendam.
-Lahan pertanian seluas {ha} hektare di sekitar {desa} ikut terendam dan terancam gagal panen.
-Warga mengeluhkan saluran drainase di {jalan} yang tersumbat sampah sejak berbulan-bulan lalu.
-Banjir kali ini disebut sebagai yang terparah dalam {n1b} tahun terakhir.
-Tim SAR gabungan menyisir permukiman untuk memastikan tidak ada warga yang terjebak di dalam rumah.
-# quote
-"Air naik sangat cepat. Dalam satu jam sudah setinggi pinggang orang dewasa," {kata} {warga}, warga {desa}.
-"Kami sudah menyiapkan {n1} perahu karet dan personel yang berjaga selama 24 jam," {kata} {jabatan} {pejabat}.
-"Bantuan makanan siap saji dan selimut sudah kami salurkan ke posko pengungsian," {kata} {pejabat_s}.
-"Normalisasi Sungai {sungai} harus segera dilakukan agar banjir tidak terus berulang," {kata} {pakar}, {pakar_role}.
-# caption
-Warga melintasi genangan banjir di {jalan}, {kota}, {hari_tgl}.
-Petugas BPBD mengevakuasi warga menggunakan perahu karet di Desa {desa}, {kota}.
-Sejumlah kendaraan terjebak banjir di kawasan {kec}, {kota}, {hari_tgl}.
-Spanduk bertuliskan "Siaga Banjir" terpasang di tepi Sungai {sungai}, {kota}.
-"""),
-    "gempa": _sections("""
-# headline
-Gempa Magnitudo {mag} Guncang {kota}, Warga Berhamburan
-BMKG: Gempa {kota} Dipicu Sesar Aktif
-{n2} Rumah Rusak akibat Gempa di {kota}
-Gempa Susulan Masih Terjadi di {kota}, Warga Diminta Waspada
-# lead
-Gempa bermagnitudo {mag} mengguncang {kota}, {prov}{kapan}.
-Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) mencatat gempa bermagnitudo {mag} mengguncang wilayah {kota}{kapan}.
-Sebanyak {n2} rumah warga di {kota}, {prov}, rusak setelah gempa bermagnitudo {mag} mengguncang wilayah itu{kapan}.
-# fact
-Pusat gempa berada di darat pada kedalaman {depth} kilometer, sekitar {km} kilometer arah {arah} {kota}.
-BMKG memastikan gempa tersebut tidak berpotensi tsunami.
-Getaran gempa dirasakan hingga {kota2} dengan skala intensitas {mmi} MMI.
-Hingga pagi ini tercatat {n1} kali gempa susulan dengan magnitudo terbesar {mag_small}.
-BPBD {kota} mendata {n2} rumah rusak ringan dan {n1} rumah rusak berat.
-Sebagian warga memilih tidur di tenda darurat karena khawatir ada gempa susulan.
-Dinding {sekolah} retak dan kegiatan belajar dipindahkan sementara ke tenda.
-Pemerintah {kota} menetapkan status tanggap darurat selama {n4} hari.
-Tim gabungan mendirikan posko kesehatan di lapangan Desa {desa}.
-Gempa dipicu aktivitas sesar aktif yang belum teridentifikasi, menurut analisis BMKG.
-Jalan provinsi yang menghubungkan {kota} dan {kota2} retak di beberapa titik.
-# quote
-"Guncangannya keras sekali, lampu gantung sampai berayun dan barang-barang jatuh," {kata} {warga}, warga {kec}.
-"Masyarakat diimbau tetap tenang dan tidak terpengaruh isu yang tidak dapat dipertanggungjawabkan," {kata} {jabatan} {pejabat}.
-"Kami fokus pada pendataan dan penyaluran bantuan bagi warga yang rumahnya rusak berat," {kata} {pejabat_s}.
-"Wilayah {prov} memang rawan gempa karena dilalui beberapa sesar aktif," {kata} {pakar}, {pakar_role}.
-# caption
-Warga memeriksa rumah yang rusak akibat gempa di Desa {desa}, {kota}, {hari_tgl}.
-Petugas mendirikan tenda pengungsian di halaman kantor Kecamatan {kec}, {kota}.
-Retakan di dinding {sekolah} setelah gempa mengguncang {kota}.
-"""),
-    "longsor": _sections("""
-# headline
-Longsor Timbun {n1} Rumah di {desa}, {kota}
-Tanah Longsor Tutup Akses Jalan {kec}-{kota2}
-Tim SAR Cari Korban Longsor di {kota}
-# lead
-Tanah longsor menimbun sedikitnya {n1} rumah di Kampung {kampung}, Desa {desa}, Kecamatan {kec}, {kota}{kapan}.
-Longsor menutup jalan penghubung {kec} dan {kota2} setelah hujan deras mengguyur {kota}{kapan}.
-Tim SAR gabungan masih mencari {n1} warga yang diduga tertimbun longsor di Desa {desa}, {kota}{kapan}.
-# fact
-Longsor terjadi setelah hujan deras mengguyur wilayah tersebut selama lebih dari {jam_n} jam.
-Hingga pukul {jam} WIB, tim SAR gabungan telah mengevakuasi {n2} warga dari lokasi longsor.
-Alat berat dikerahkan untuk membersihkan material longsor yang menutup badan jalan sepanjang {m} meter.
-Warga yang rumahnya terancam longsor susulan diungsikan ke balai desa dan rumah kerabat.
-BPBD juga mendirikan dapur umum untuk memenuhi kebutuhan makan para pengungsi.
-Tebing setinggi {m} meter di belakang permukiman runtuh dan menimpa rumah warga.
-Pencarian sempat dihentikan sementara karena hujan kembali turun dan tanah masih labil.
-Arus lalu lintas dialihkan melalui jalur alternatif {kampung2} selama pembersihan.
-Wilayah {kec} termasuk zona merah rawan gerakan tanah menurut peta kebencanaan daerah.
-# quote
-"Alat berat belum bisa masuk karena akses jalan sempit dan licin. Evakuasi masih dilakukan secara manual," {kata} {pejabat_s}.
-"Suaranya seperti gemuruh, lalu tanah dari atas bukit langsung turun," {kata} {warga}, warga setempat.
-"Kami minta warga di lereng bukit mengungsi dulu sampai kondisi aman," {kata} {jabatan} {pejabat}.
-# caption
-Petugas membersihkan material longsor di jalan penghubung {kec}, {kota}, {hari_tgl}.
-Tim SAR gabungan mencari korban longsor di Kampung {kampung}, {kota}.
-Alat berat dikerahkan ke lokasi longsor di Desa {desa}, {kota}.
-"""),
-    "kebakaran": _sections("""
-# headline
-Kebakaran Hanguskan {n2} Kios di Pasar {pasar}, {kota}
-Si Jago Merah Lalap Permukiman Padat di {kec}, {kota}
-{n1} Unit Damkar Dikerahkan Padamkan Kebakaran di {kota}
-# lead
-Kebakaran melanda Pasar {pasar}, {kota}{kapan}, dan menghanguskan sedikitnya {n2} kios pedagang.
-Kebakaran hebat melanda permukiman padat penduduk di Kelurahan {desa}, Kecamatan {kec}, {kota}{kapan}.
-Sebanyak {n1} unit mobil pemadam kebakaran dikerahkan untuk memadamkan api yang melalap gudang di {jalan}, {kota}{kapan}.
-# fact
-Api diduga berasal dari korsleting listrik di salah satu kios di lantai dasar.
-Petugas membutuhkan waktu sekitar {jam_n} jam untuk menjinakkan api.
-Tidak ada korban jiwa dalam peristiwa tersebut, namun kerugian ditaksir mencapai {rp}.
-Sebanyak {n2} jiwa kehilangan tempat tinggal dan kini mengungsi di {masjid}.
-Angin kencang membuat api cepat menjalar ke bangunan di sekitarnya.
-Polisi memasang garis polisi dan memeriksa sejumlah saksi untuk menyelidiki penyebab kebakaran.
-Pedagang berusaha menyelamatkan barang dagangan sebelum api membesar.
-Pemerintah {kota} berjanji membangun tempat penampungan sementara bagi pedagang terdampak.
-Petugas pemadam sempat kesulitan karena akses jalan menuju lokasi sempit.
-# quote
-"Api cepat sekali membesar, kami hanya sempat menyelamatkan surat-surat penting," {kata} {warga}, pedagang di Pasar {pasar}.
-"Dugaan sementara penyebabnya korsleting listrik, tetapi kami masih menunggu hasil olah tempat kejadian," {kata} {jabatan} {pejabat}.
-"Kami menurunkan {n1} unit armada dan lebih dari {n2b} personel," {kata} {pejabat_s}.
-# caption
-Petugas pemadam kebakaran berusaha memadamkan api di Pasar {pasar}, {kota}, {hari_tgl}.
-Kios pedagang yang hangus terbakar di Pasar {pasar}, {kota}.
-Warga menyaksikan petugas memadamkan api di {jalan}, {kota}, {hari_tgl}.
-"""),
-    "kecelakaan": _sections("""
-# headline
-Kecelakaan {kendaraan_t} di {tol}, {n1} Orang Tewas
-{kendaraan_t} Tabrak Pembatas Jalan di {kota}
-Polisi Selidiki Penyebab Kecelakaan {kendaraan_t} di {kota}
-# lead
-Sebuah {kendaraan} mengalami kecelakaan di {tol} Km {km}, {kota}, {prov}{kapan}.
-Kecelakaan yang melibatkan {kendaraan} milik {po} terjadi di {jalan}, {kota}{kapan}.
-Sebanyak {n1} orang meninggal dunia dan {n2} lainnya luka-luka dalam kecelakaan {kendaraan} di {kota}{kapan}.
-# fact
-{kendaraan_t} diduga mengalami rem blong saat melintasi turunan panjang.
-Seluruh korban luka dibawa ke {rs} untuk mendapat perawatan.
-Polisi masih memeriksa sopir dan kondektur untuk mengetahui kronologi kejadian.
-Arus lalu lintas di lokasi kejadian sempat tersendat hingga {km_macet} kilometer.
-Kendaraan tersebut membawa {n2} penumpang yang hendak menuju {kota2}.
-Pihak kepolisian juga akan memeriksa kelaikan kendaraan, termasuk masa berlaku uji KIR.
-Petugas mengevakuasi {kendaraan} yang terguling menggunakan derek.
-Jalur tersebut dikenal rawan kecelakaan karena kontur jalan yang menurun dan berkelok.
-Dinas Perhubungan {kota} akan memasang rambu peringatan tambahan di titik tersebut.
-# quote
-"Dari keterangan sopir, rem tidak berfungsi sejak Km {km2}. Kendaraan kemudian menabrak pembatas jalan," {kata} {jabatan} {pejabat}.
-"Saya dengar suara benturan keras, lalu orang-orang berteriak minta tolong," {kata} {warga}, saksi mata.
-"Kami akan memeriksa izin trayek dan kondisi teknis kendaraan," {kata} {pejabat_s}.
-# caption
-Petugas mengevakuasi {kendaraan} yang mengalami kecelakaan di {tol}, {kota}, {hari_tgl}.
-Kondisi {kendaraan} setelah menabrak pembatas jalan di Km {km}, {kota}.
-"""),
-    "kesehatan": _sections("""
-# headline
-Kasus {penyakit_t} di {kota} Capai {n3} Orang
-Dinkes {kota} Waspadai Lonjakan {penyakit_t}
-{n1} Warga {kota} Meninggal akibat {penyakit_t}
-# lead
-Dinas Kesehatan {kota} mencatat kasus {penyakit} mencapai {n3} kasus sejak awal tahun{kapan}.
-Kasus {penyakit} di {kota}, {prov}, meningkat tajam dalam dua pekan terakhir{kapan}.
-Pemerintah {kota} menetapkan kejadian luar biasa {penyakit} setelah {n1} warga meninggal dunia{kapan}.
-# fact
-Jumlah tersebut meningkat dibandingkan periode yang sama tahun lalu sebanyak {n3b} kasus.
-Kasus terbanyak ditemukan di Kecamatan {kec} dan {kec2}.
-Petugas puskesmas melakukan penyelidikan epidemiologi ke rumah-rumah warga.
-Sebanyak {n2} pasien masih dirawat di {rs} dan sejumlah puskesmas.
-Dinas Kesehatan menyiapkan {n1} ribu dosis vaksin untuk kelompok rentan.
-Warga diminta segera memeriksakan diri ke fasilitas kesehatan bila mengalami gejala.
-Kasus kematian akibat {penyakit} tercatat sebanyak {n1} orang, sebagian besar anak-anak.
-Pemerintah daerah menambah tempat tidur perawatan di {rs} untuk mengantisipasi lonjakan pasien.
-Kader kesehatan dikerahkan untuk pemeriksaan jentik di {n2} rumah.
-# quote
-"Kami minta daerah tidak menunggu kasus melonjak. Pencegahan harus dijalankan sekarang," {kata} {jabatan} {pejabat}.
-"Anak saya demam tinggi tiga hari, baru dibawa ke puskesmas setelah lemas," {kata} {warga}, warga {kec}.
-"Kenaikan kasus ini berkaitan dengan musim hujan dan sanitasi lingkungan," {kata} {pakar}, {pakar_role}.
-# caption
-Petugas melakukan pengasapan di permukiman warga {kec}, {kota}, {hari_tgl}.
-Pasien {penyakit} dirawat di {rs}, {kota}.
-"""),
-    "politik": _sections("""
-# headline
-KPU {kota} Tetapkan {n1} Pasangan Calon Kepala Daerah
-{calon} Daftar ke KPU {kota} Diantar Ribuan Pendukung
-Debat Calon Wali Kota {kota} Diwarnai Adu Program
-Bawaslu {kota} Temukan Dugaan Politik Uang
-# lead
-Komisi Pemilihan Umum (KPU) {kota} menetapkan {n1} pasangan calon kepala daerah{kapan}.
-Bakal calon kepala daerah {calon} mendaftar ke KPU {kota}{kapan} dengan diantar ribuan pendukungnya.
-Debat publik calon kepala daerah {kota} digelar di {gedung}{kapan}.
-Badan Pengawas Pemilu (Bawaslu) {kota} menemukan dugaan praktik politik uang di Kecamatan {kec}{kapan}.
-# fact
-Pasangan {calon} diusung koalisi {partai}, {partai2}, dan {partai3}.
-Sementara itu, {calon2} maju dengan dukungan {partai4} dan sejumlah partai nonparlemen.
-Jumlah pemilih tetap di {kota} tercatat sebanyak {n3} orang.
-KPU menyiapkan {n2} tempat pemungutan suara yang tersebar di {n1b} kecamatan.
-Debat membahas penanganan banjir, lapangan kerja, dan pelayanan kesehatan.
-Bawaslu mengamankan amplop berisi uang tunai senilai {rp} dari seorang relawan.
-Pengamanan tahapan pemilihan melibatkan {n2b} personel gabungan TNI dan Polri.
-Kedua kubu sama-sama menjanjikan perbaikan jalan di wilayah pinggiran {kota}.
-Partisipasi pemilih pada pemilihan sebelumnya hanya mencapai {persen}.
-# quote
-"Kami ingin {kota} dikelola secara terbuka dan melayani seluruh warga tanpa kecuali," {kata} {calon}.
-"Semua pasangan calon sudah memenuhi syarat administrasi dan kesehatan," {kata} {jabatan} {pejabat}.
-"Pemilih sebaiknya menilai program, bukan sekadar popularitas," {kata} {pakar}, {pakar_role}.
-"Temuan ini sudah kami teruskan ke Sentra Gakkumdu untuk ditindaklanjuti," {kata} {pejabat2}.
-# caption
-Pasangan calon {calon} tiba di kantor KPU {kota}, {hari_tgl}.
-Suasana debat calon kepala daerah {kota} di {gedung}, {hari_tgl}.
-"""),
-    "ekonomi": _sections("""
-# headline
-Harga {komoditas_t} di {kota} Tembus Rp {harga} per Kilogram
-Pedagang {pasar} Keluhkan Lonjakan Harga {komoditas_t}
-Pemkot {kota} Gelar Operasi Pasar {komoditas_t}
-Inflasi {kota} Capai {persen_small}, Dipicu Harga Pangan
-# lead
-Harga {komoditas} di Pasar {pasar}, {kota}, naik menjadi Rp {harga} per kilogram{kapan}.
-Pemerintah {kota} menggelar operasi pasar {komoditas} untuk menekan harga yang terus naik{kapan}.
-Badan Pusat Statistik (BPS) {prov} mencatat inflasi tahunan di {kota} mencapai {persen_small}{kapan}.
-# fact
-Sepekan sebelumnya, harga {komoditas} masih berkisar Rp {harga2} per kilogram.
-Kenaikan harga dipicu berkurangnya pasokan dari daerah sentra produksi akibat cuaca.
-Operasi pasar menyediakan {n2} ton {komoditas} dengan harga di bawah harga pasar.
-Antrean warga sudah mengular sejak pagi di halaman kantor Kecamatan {kec}.
-Kelompok bahan makanan menjadi penyumbang terbesar inflasi bulan ini.
-Dinas Perdagangan memantau harga di {n1} pasar tradisional setiap hari.
-Pedagang mengaku omzet mereka turun karena pembeli mengurangi belanja.
-Bank Indonesia perwakilan {prov} memperkirakan harga kembali stabil dalam dua pekan.
-Pemerintah daerah juga menyiapkan subsidi ongkos angkut dari {kota2}.
-# quote
-"Pembeli sekarang cuma beli seperempat kilo, biasanya satu kilo," {kata} {warga}, pedagang di Pasar {pasar}.
-"Kami pastikan stok aman sampai akhir bulan, masyarakat tidak perlu memborong," {kata} {jabatan} {pejabat}.
-"Gangguan pasokan ini bersifat musiman, tetapi distribusi antardaerah perlu dibenahi," {kata} {pakar}, {pakar_role}.
-# caption
-Pedagang melayani pembeli di Pasar {pasar}, {kota}, {hari_tgl}.
-Warga mengantre membeli {komoditas} murah di kantor Kecamatan {kec}, {kota}.
-"""),
-    "korupsi": _sections("""
-# headline
-Kejari {kota} Tahan Tersangka Korupsi Proyek {proyek_t}
-KPK Periksa {n1} Saksi Kasus Dugaan Korupsi di {kota}
-Kerugian Negara Kasus {proyek_t} {kota} Capai {rp}
-# lead
-Kejaksaan Negeri {kota} menahan {tersangka} sebagai tersangka kasus dugaan korupsi {proyek} tahun anggaran {tahun_lalu}{kapan}.
-Komisi Pemberantasan Korupsi (KPK) memeriksa {n1} saksi terkait dugaan korupsi {proyek} di {kota}{kapan}.
-Penyidik menaksir kerugian negara dalam kasus {proyek} di {kota} mencapai {rp}{kapan}.
-# fact
-Tersangka diduga menggelembungkan harga dan mengerjakan proyek tidak sesuai spesifikasi.
-Proyek tersebut dikerjakan oleh {firma} dengan nilai kontrak {rp2}.
-Penyidik menyita dokumen, telepon genggam, dan uang tunai dari kantor dinas terkait.
-Tersangka ditahan selama 20 hari pertama di rumah tahanan {kota}.
-Hasil audit menemukan sejumlah item pekerjaan fiktif.
-Penyidik tidak menutup kemungkinan adanya tersangka lain dalam kasus ini.
-Tersangka dijerat Pasal 2 dan Pasal 3 Undang-Undang Pemberantasan Tindak Pidana Korupsi.
-Kuasa hukum tersangka menyatakan akan mengajukan praperadilan.
-# quote
-"Penahanan dilakukan karena dikhawatirkan tersangka menghilangkan barang bukti," {kata} {jabatan} {pejabat}.
-"Klien kami kooperatif dan akan mengikuti seluruh proses hukum," {kata} {pejabat2}, kuasa hukum tersangka.
-"Pengawasan proyek di daerah masih lemah, terutama pada tahap perencanaan," {kata} {pakar}, {pakar_role}.
-# caption
-Tersangka {tersangka} mengenakan rompi tahanan di kantor Kejaksaan Negeri {kota}, {hari_tgl}.
-"""),
-    "infrastruktur": _sections("""
-# headline
-{infra_t} {kota} Ditargetkan Rampung {tahun_depan}
-Pembangunan {infra_t} di {kota} Telan Anggaran {rp}
-Presiden Resmikan {infra_t} di {kota}
-# lead
-Pembangunan {infra} di {kota}, {prov}, ditargetkan rampung pada {tahun_depan}{kapan}.
-Kementerian Pekerjaan Umum meresmikan {infra} di {kota}{kapan} setelah dibangun selama {n1b} tahun.
-Proyek {infra} yang menghubungkan {kota} dan {kota2} mulai memasuki tahap konstruksi{kapan}.
-# fact
-Proyek tersebut menelan anggaran sekitar {rp} dari APBN.
-Progres fisik pembangunan saat ini telah mencapai {persen}.
-Sebanyak {n2} bidang tanah warga terdampak pembebasan lahan.
-{infra_t} diharapkan memangkas waktu tempuh {kota}-{kota2} dari {jam_n} jam menjadi kurang dari satu jam.
-Kontraktor pelaksana mempekerjakan {n2b} tenaga kerja lokal.
-Sejumlah warga masih menuntut ganti rugi yang dinilai belum sesuai.
-Pembangunan sempat terhenti karena kendala cuaca dan pasokan material.
-Pemerintah daerah menyiapkan kawasan industri baru di sekitar proyek.
-# quote
-"Infrastruktur ini akan membuka akses ekonomi bagi warga di pedalaman," {kata} {jabatan} {pejabat}.
-"Kami tidak menolak pembangunan, kami hanya minta ganti rugi yang adil," {kata} {warga}, warga {desa}.
-"Pekerjaan dikebut siang dan malam agar selesai tepat waktu," {kata} {pejabat2}, kepala proyek.
-# caption
-Pekerja menyelesaikan pembangunan {infra} di {kota}, {hari_tgl}.
-Suasana peresmian {infra} di {kota}.
-"""),
-    "pendidikan": _sections("""
-# headline
-PPDB {kota} Dibuka, Orang Tua Keluhkan Sistem Zonasi
-Ratusan Guru Honorer {kota} Tuntut Kejelasan Status
-{sekolah} Rusak, Siswa Belajar di Tenda
-# lead
-Penerimaan peserta didik baru (PPDB) di {kota} resmi dibuka{kapan}, diwarnai keluhan orang tua soal sistem zonasi.
-Ratusan guru honorer di {kota} berunjuk rasa di depan gedung DPRD{kapan} menuntut kejelasan status kepegawaian.
-Siswa {sekolah} terpaksa belajar di tenda darurat karena atap ruang kelas ambruk{kapan}.
-# fact
-Dinas Pendidikan {kota} menyediakan {n3} kursi untuk jenjang SMP negeri.
-Sebanyak {n2} guru honorer belum menerima honor selama {n1b} bulan.
-Server pendaftaran sempat tidak dapat diakses pada hari pertama.
-Atap {n1} ruang kelas ambruk karena rangka kayu sudah lapuk.
-Pemerintah daerah menjanjikan perbaikan gedung sekolah tahun depan dengan anggaran {rp}.
-Kuota jalur zonasi ditetapkan {persen} dari total daya tampung.
-Para guru meminta pemerintah daerah mengusulkan formasi PPPK lebih banyak.
-Orang tua murid menggalang dana untuk membeli kursi dan papan tulis sementara.
-# quote
-"Rumah kami hanya satu kilometer dari sekolah, tetapi anak saya tidak lolos zonasi," {kata} {warga}, orang tua murid.
-"Kami sudah mengajar belasan tahun, tetapi statusnya tetap honorer," {kata} {pejabat2}, koordinator aksi.
-"Aduan orang tua kami tampung dan verifikasi satu per satu," {kata} {jabatan} {pejabat}.
-# caption
-Orang tua murid mengantre di {sekolah}, {kota}, {hari_tgl}.
-Siswa belajar di tenda darurat di halaman {sekolah}, {kota}.
-"""),
-    "olahraga": _sections("""
-# headline
-{klub1} Tekuk {klub2} {skor}
-{klub1} Tahan Imbang {klub2} di {stadion}
-{pelatih} Puas dengan Permainan {klub1}
-# lead
-{klub1} mengalahkan {klub2} dengan skor {skor} pada laga Liga 1 di {stadion}, {kota}{kapan}.
-{klub1} meraih kemenangan {skor} atas tamunya {klub2} di {stadion}{kapan}.
-Pelatih {klub1}, {pelatih}, memuji mental bertanding anak asuhnya usai menang {skor} atas {klub2}{kapan}.
-# fact
-Gol pembuka dicetak {pemain} pada menit ke-{menit} memanfaatkan umpan silang dari sisi kanan.
-{klub2} sempat menyamakan kedudukan melalui tendangan bebas {pemain2}.
-Pertandingan disaksikan sekitar {n3} penonton.
-Kemenangan ini membawa {klub1} naik ke peringkat {n1} klasemen sementara.
-{klub2} bermain dengan sepuluh pemain setelah {pemain2} menerima kartu merah.
-Laga sempat dihentikan beberapa menit karena suar dinyalakan di tribun penonton.
-{klub1} akan menjalani laga tandang berikutnya pekan depan.
-Panitia pelaksana menyiapkan {n2b} personel pengamanan di sekitar stadion.
-# quote
-"Anak-anak bermain disiplin dan tidak panik saat tertinggal," {kata} {pelatih}.
-"Kami kehilangan konsentrasi di babak kedua, itu harus diperbaiki," {kata} pelatih {klub2}, {pelatih2}.
-"Gol ini untuk suporter yang selalu mendukung kami," {kata} {pemain}.
-# caption
-Pemain {klub1} merayakan gol ke gawang {klub2} di {stadion}, {hari_tgl}.
-Suporter memadati tribun {stadion}, {kota}.
-"""),
-    "transportasi": _sections("""
-# headline
-Arus Mudik di {tol} Meningkat, Polisi Berlakukan Contraflow
-Penumpang di Stasiun {kota} Naik {persen}
-Kapal Penyeberangan ke {kota2} Ditunda karena Cuaca Buruk
-# lead
-Volume kendaraan yang melintas di {tol} meningkat {persen} dibandingkan hari biasa{kapan}.
-Jumlah penumpang kereta api di Stasiun {kota} melonjak menjelang libur panjang{kapan}.
-Pelabuhan {kota} menunda keberangkatan kapal penyeberangan menuju {kota2} karena gelombang tinggi{kapan}.
-# fact
-Polisi memberlakukan rekayasa lalu lintas contraflow mulai Km {km} hingga Km {km2}.
-Sebanyak {n3} kendaraan tercatat meninggalkan {kota} dalam 24 jam terakhir.
-PT KAI menambah {n1} perjalanan kereta tambahan untuk mengurai kepadatan.
-Gelombang setinggi {m_small} meter diperkirakan terjadi hingga dua hari ke depan.
-Ratusan penumpang tertahan di ruang tunggu pelabuhan.
-Rest area di sepanjang tol dibatasi maksimal 30 menit per kendaraan.
-Tiket kereta jarak jauh untuk periode puncak sudah habis terjual.
-Posko kesehatan disiagakan di {n1b} titik sepanjang jalur.
-# quote
-"Kami imbau pemudik beristirahat bila lelah, jangan memaksakan diri," {kata} {jabatan} {pejabat}.
-"Sudah enam jam menunggu, belum ada kepastian kapan kapal berangkat," {kata} {warga}, penumpang.
-"Penambahan perjalanan ini untuk mengakomodasi tingginya permintaan," {kata} {pejabat2}.
-# caption
-Kendaraan pemudik memadati {tol}, {hari_tgl}.
-Penumpang menunggu keberangkatan di Stasiun {kota}, {hari_tgl}.
-"""),
-    "kriminal": _sections("""
-# headline
-Polres {kota} Bongkar Kasus {kejahatan_t}
-Polisi Tangkap {n1} Pelaku {kejahatan_t} di {kota}
-Korban {kejahatan_t} di {kota} Merugi {rp}
-# lead
-Kepolisian Resor {kota} membongkar kasus {kejahatan} yang meresahkan warga{kapan}.
-Polisi menangkap {n1} orang yang diduga terlibat {kejahatan} di {kota}, {prov}{kapan}.
-Puluhan warga {kota} melapor menjadi korban {kejahatan} dengan total kerugian {rp}{kapan}.
-# fact
-Para pelaku ditangkap di sebuah rumah kontrakan di Kecamatan {kec}.
-Polisi menyita barang bukti berupa {n1} telepon genggam, buku rekening, dan kendaraan.
-Modus pelaku adalah menawarkan keuntungan besar dalam waktu singkat.
-Jumlah korban yang melapor mencapai {n2} orang dari berbagai daerah.
-Pelaku dijerat pasal berlapis dengan ancaman hukuman hingga {n1b} tahun penjara.
-Polisi masih memburu {n1} pelaku lain yang masuk daftar pencarian orang.
-Uang hasil kejahatan diduga digunakan untuk membeli tanah dan kendaraan.
-Kasus terungkap setelah seorang korban melapor ke Polsek {kec}.
-# quote
-"Kami imbau masyarakat tidak mudah tergiur tawaran keuntungan yang tidak masuk akal," {kata} {jabatan} {pejabat}.
-"Uang tabungan untuk sekolah anak habis semua," {kata} {warga}, salah satu korban.
-"Penyidik masih menelusuri aliran dana ke rekening lain," {kata} {pejabat_s}.
-# caption
-Polisi menunjukkan barang bukti kasus {kejahatan} di Mapolres {kota}, {hari_tgl}.
-"""),
-    "lingkungan": _sections("""
-# headline
-Kualitas Udara {kota} Masuk Kategori Tidak Sehat
-Karhutla di {kota} Meluas hingga {ha} Hektare
-Sampah Menumpuk di TPA {kampung}, Warga {kota} Protes
-# lead
-Kualitas udara di {kota} masuk kategori tidak sehat selama {n1b} hari berturut-turut{kapan}.
-Kebakaran hutan dan lahan di {kota}, {prov}, meluas hingga {ha} hektare{kapan}.
-Warga sekitar TPA {kampung}, {kota}, memprotes bau menyengat dan tumpukan sampah yang meluber ke jalan{kapan}.
-# fact
-Indeks standar pencemar udara tercatat mencapai {n2} pada siang hari.
-Tim gabungan Manggala Agni, TNI, dan Polri berjibaku memadamkan titik api.
-Satelit mendeteksi {n2} titik panas di wilayah {prov} dalam sepekan terakhir.
-Sekolah-sekolah di {kota} menerapkan pembelajaran jarak jauh sementara.
-Volume sampah yang masuk ke TPA mencapai {n2} ton per hari, melebihi kapasitas.
-Dinas Lingkungan Hidup membagikan {n3} masker kepada warga.
-Helikopter water bombing dikerahkan untuk menjangkau titik api di lahan gambut.
-Pemerintah daerah menetapkan status siaga darurat bencana asap.
-# quote
-"Asapnya masuk sampai ke dalam rumah, anak-anak mulai batuk," {kata} {warga}, warga {kec}.
-"Pemadaman di lahan gambut sulit karena api menjalar di bawah permukaan," {kata} {jabatan} {pejabat}.
-"Pengelolaan sampah harus dimulai dari rumah tangga, bukan hanya di TPA," {kata} {pakar}, {pakar_role}.
-# caption
-Kabut asap menyelimuti {jalan}, {kota}, {hari_tgl}.
-Petugas memadamkan api di lahan gambut di {kota}, {prov}.
-"""),
-    "diplomasi": _sections("""
-# headline
-Menlu RI Bertemu Menlu {negara} di {kota_dunia}
-Indonesia dan {negara} Sepakati Kerja Sama {bidang}
-Presiden Terima Kunjungan Perdana Menteri {negara}
-# lead
-Menteri Luar Negeri RI bertemu Menteri Luar Negeri {negara} di {kota_dunia}{kapan} untuk membahas kerja sama {bidang}.
-Indonesia dan {negara} menandatangani nota kesepahaman kerja sama {bidang} di {kota_dunia}{kapan}.
-Presiden menerima kunjungan kenegaraan Perdana Menteri {negara} di Istana Merdeka, Jakarta{kapan}.
-# fact
-Kedua negara sepakat meningkatkan nilai perdagangan bilateral hingga {usd} dolar AS.
-Pertemuan juga membahas perlindungan pekerja migran Indonesia di {negara}.
-Nilai investasi {negara} di Indonesia tahun lalu tercatat sebesar {usd} dolar AS.
-Kedua menteri juga bertukar pandangan mengenai situasi kawasan.
-Kerja sama mencakup pelatihan tenaga kerja dan pertukaran pelajar.
-Indonesia mendorong {negara} membuka akses pasar bagi produk kelapa sawit dan perikanan.
-Kunjungan ini merupakan yang pertama dalam {n1b} tahun terakhir.
-Pertemuan berlangsung selama sekitar {menit} menit dan dilanjutkan jamuan makan siang.
-# quote
-"Hubungan Indonesia dan {negara} berada pada titik terbaik," {kata} Menteri Luar Negeri {pejabat}.
-"Kami berharap kesepakatan ini segera diterjemahkan menjadi proyek nyata," {kata} {pejabat2}, duta besar.
-"Diplomasi ekonomi menjadi kunci bagi kepentingan nasional saat ini," {kata} {pakar}, {pakar_role}.
-# caption
-Menteri Luar Negeri RI berjabat tangan dengan Menlu {negara} di {kota_dunia}, {hari_tgl}.
-"""),
-    "teknologi": _sections("""
-# headline
-Gangguan {app_t} Hambat Layanan Warga {kota}
-Data Pengguna {app_t} Diduga Bocor
-Pemkot {kota} Luncurkan {app_t} Baru
-# lead
-Layanan {app} di {kota} mengalami gangguan sejak pagi{kapan}, membuat ribuan warga tidak dapat mengakses layanan.
-Data {n3} pengguna {app} diduga bocor dan diperjualbelikan di forum daring{kapan}.
-Pemerintah {kota} meluncurkan {app} baru untuk mempercepat pelayanan publik{kapan}.
-# fact
-Gangguan disebut berasal dari serangan ransomware terhadap server penyedia.
-Tim teknis masih memulihkan sistem dan belum dapat memastikan kapan layanan normal kembali.
-Data yang bocor mencakup nama, nomor telepon, dan alamat pengguna.
-Badan Siber dan Sandi Negara turun tangan menyelidiki insiden tersebut.
-Aplikasi itu telah diunduh lebih dari {n3} kali dalam sepekan pertama.
-Warga diimbau segera mengganti kata sandi dan mewaspadai pesan penipuan.
-Pengembangan aplikasi menghabiskan anggaran {rp} dan melibatkan {firma}.
-Layanan manual dibuka kembali di kantor kecamatan selama gangguan berlangsung.
-# quote
-"Kami mohon maaf atas ketidaknyamanan ini, tim bekerja 24 jam untuk pemulihan," {kata} {jabatan} {pejabat}.
-"Perlindungan data pribadi masih dianggap urusan belakangan oleh banyak instansi," {kata} {pakar}, {pakar_role}.
-"Sudah tiga kali bolak-balik, tetapi sistemnya masih tidak bisa," {kata} {warga}, warga {kec}.
-# caption
-Warga mengantre layanan manual di kantor Kecamatan {kec}, {kota}, {hari_tgl}.
-"""),
-}
-
-ID_GENERIC = _rows("""
-Hingga berita ini diturunkan, pihak terkait belum memberikan keterangan resmi.
-Pemerintah {kota} menyatakan akan terus memantau perkembangan situasi di lapangan.
-Peristiwa ini menjadi perhatian warga dan ramai dibicarakan di media sosial.
-Sejumlah anggota DPRD {kota} meminta pemerintah daerah bergerak cepat.
-Warga berharap kejadian serupa tidak terulang di kemudian hari.
-Aparat kepolisian berjaga di sekitar lokasi untuk menjaga ketertiban.
-Menurut data pemerintah daerah, kejadian serupa pernah terjadi pada {tahun_lalu}.
-Pemerintah provinsi {prov} menyatakan siap membantu pemerintah kabupaten dan kota.
-Sejumlah relawan dari organisasi kemasyarakatan turut membantu di lokasi.
-Situasi di lokasi berangsur kondusif menjelang sore hari.
-Camat {kec} {r_orang} mengatakan pihaknya sudah berkoordinasi dengan aparat desa.
-Lurah setempat, {r_orang}, meminta warga tetap waspada dan saling membantu.
-Anggota Komisi terkait di DPRD {prov}, {r_orang}, menilai penanganan perlu dievaluasi.
-Ketua RT setempat, {r_orang}, mengatakan warga sudah lama mengkhawatirkan kondisi tersebut.
-Pemerintah pusat disebut telah menerima laporan awal dari pemerintah daerah.
-Dana tak terduga sebesar {r_rp} disiapkan untuk penanganan awal.
-Data sementara masih dapat berubah seiring pendataan yang dilakukan petugas.
-Sebagian warga memilih bertahan dan menjaga harta benda mereka.
-Kepala Desa {desa} menyebut warganya membutuhkan air bersih dan obat-obatan.
-Rapat koordinasi lintas instansi digelar di kantor bupati untuk membahas langkah lanjutan.
-Petugas juga membagikan informasi melalui pengeras suara masjid dan grup percakapan warga.
-Hasil evaluasi akan disampaikan kepada publik setelah seluruh data terkumpul.
-Pemerintah daerah membuka posko pengaduan di kantor {r_lembaga}.
-Sekretaris daerah {kota}, {r_orang}, memimpin langsung rapat penanganan.
-Kondisi cuaca di wilayah {prov} diperkirakan masih berubah-ubah dalam sepekan ke depan.
-Menurut {r_orang}, warga {r_desa}, kejadian serupa belum pernah dialaminya selama {r_n} tahun tinggal di sana.
-Tokoh masyarakat setempat, {r_orang}, mengajak warga menjaga kebersamaan.
-Sebanyak {r_n} personel tambahan didatangkan dari {kota2} untuk membantu.
-Ombudsman perwakilan {prov} ikut memantau pelayanan kepada warga terdampak.
-Pihak kecamatan mencatat laporan warga melalui layanan pesan singkat.
-Warga {r_desa} juga diminta melapor bila menemukan hal mencurigakan.
-Pemerintah daerah berjanji menyampaikan perkembangan terbaru secara berkala.
-Bantuan dari pemerintah provinsi tiba di lokasi pada sore hari.
-""")
-
-ID_BACKGROUND_ORGS = _words("""
-BPBD|Dinas Sosial|Dinas Kesehatan|Dinas Perhubungan|Dinas Pekerjaan Umum|Polres|Kodim
-Dinas Lingkungan Hidup|Dinas Pendidikan|Dinas Perdagangan|Satpol PP|PMI|Basarnas|Bappeda
-""")
-
+ID_TEXT = {topic: _sections(block) for topic, block in _load("templates_id").items()}
+ID_GENERIC = _rows(FILLER["id_generic"])
+ID_BACKGROUND_ORGS = _words(ROLES["id_background_orgs"])
 ID_ROLES = {
-    "banjir": "Kepala Pelaksana BPBD {kota}",
-    "gempa": "Kepala Pusat Gempa Bumi dan Tsunami BMKG",
-    "longsor": "Kepala Pelaksana BPBD {kota}",
-    "kebakaran": "Kepala Dinas Pemadam Kebakaran {kota}",
-    "kecelakaan": "Kasat Lantas Polres {kota}",
-    "kesehatan": "Kepala Dinas Kesehatan {kota}",
-    "politik": "Ketua KPU {kota}",
-    "ekonomi": "Kepala Dinas Perdagangan {kota}",
-    "korupsi": "Kepala Kejaksaan Negeri {kota}",
-    "infrastruktur": "Kepala Balai Besar Pelaksanaan Jalan Nasional {prov}",
-    "pendidikan": "Kepala Dinas Pendidikan {kota}",
-    "olahraga": "Ketua Panitia Pelaksana {klub1}",
-    "transportasi": "Kapolres {kota}",
-    "kriminal": "Kapolres {kota}",
-    "lingkungan": "Kepala Dinas Lingkungan Hidup {kota}",
-    "diplomasi": (
-        "Direktur Jenderal Asia Pasifik dan Afrika Kemlu",
-        "Duta Besar RI untuk {negara}",
-    ),
-    "teknologi": "Kepala Dinas Komunikasi dan Informatika {kota}",
+    topic: tuple(role) if isinstance(role, list) else role
+    for topic, role in ROLES["id_roles"].items()
 }
-
-ID_EXPERT = ("pengamat dari Universitas {kampus}", "peneliti {kampus}", "dosen Universitas {kampus}",
-             "akademisi Universitas {kampus}", "Guru Besar Universitas {kampus}")  # fmt: skip
-CAMPUSES = _words("""
-Indonesia|Gadjah Mada|Padjadjaran|Airlangga|Diponegoro|Brawijaya|Hasanuddin|Andalas
-Sumatera Utara|Sriwijaya|Udayana|Lambung Mangkurat|Mulawarman|Sam Ratulangi|Cenderawasih
-Pattimura|Syiah Kuala|Sebelas Maret|Negeri Jakarta|Jember|Mataram|Nusa Cendana|Tanjungpura
-""")
-
-EN_TEXT = {
-    "flood": _sections("""
-# headline
-Floods force thousands from homes in {city}
-{river} bursts its banks after days of heavy rain
-Residents of {city} begin cleanup as floodwaters recede
-# lead
-Thousands of people have been forced from their homes in {city} after heavy overnight rain caused the {river} to burst its banks{when}.
-Floodwaters swept through low-lying neighborhoods of {city}, {country}{when}, cutting power to {n3} homes.
-Emergency crews in {city} rescued {n2} people from rooftops and cars{when} as floodwaters kept rising.
-# fact
-The national disaster agency said more than {n3} people had moved to temporary shelters in schools and community halls.
-Some parts of the {district} district were under {m_small} meters of water by midday.
-Officials said {n1} people had died and {n1b} were still missing.
-Rail services between {city} and {city2} were suspended until further notice.
-Forecasters warned that more rain was expected over the next {n4} days.
-Volunteers handed out drinking water and blankets at evacuation centers.
-The flooding is the worst the region has seen in {n1b} years, according to local officials.
-Critics say years of unchecked construction on flood plains made the disaster worse.
-Insurance groups estimated the damage at {usd} dollars.
-# quote
-"The water came up to our roof in less than an hour. We only had time to take our documents," said {resident}, a {age}-year-old street vendor.
-"Our priority is to get people out of danger and make sure nobody is left behind," {official} {say}.
-"This is what climate scientists have been warning about for years," said {expert}, {expert_role}.
-# caption
-Residents wade through floodwater in the {district} neighborhood of {city}
-Rescue workers carry a child to a rubber boat in {city}.
-"""),
-    "quake": _sections("""
-# headline
-Magnitude {mag} earthquake shakes {city}
-Quake damages hundreds of buildings near {city}
-Aftershocks rattle {city} as rescuers search rubble
-# lead
-A magnitude {mag} earthquake struck near {city}, {country}{when}, sending residents running into the streets.
-Rescuers in {city} searched through collapsed buildings{when} after a strong earthquake hit the region.
-An earthquake of magnitude {mag} damaged {n2} buildings near {city}{when}, officials said.
-# fact
-The quake struck at a depth of {depth} kilometers, according to the U.S. Geological Survey.
-No tsunami warning was issued.
-At least {n1} people were killed and {n2} injured, the health ministry said.
-More than {n1b} aftershocks were recorded in the first 24 hours.
-Schools in the area were closed while engineers inspected buildings.
-Hospitals set up tents outside to treat the injured.
-The region sits on several active fault lines and has a history of deadly quakes.
-Power and mobile phone service were cut in parts of the {district} district.
-# quote
-"Everything started shaking and the walls cracked in front of me," said {resident}, a resident of {district}.
-"Search and rescue teams will keep working through the night," {official} {say}.
-"Buildings in this area were not built to withstand a quake of this size," said {expert}, {expert_role}.
-# caption
-Rescuers search through the rubble of a collapsed building in {city}.
-Residents gather outside their homes after the earthquake in {city}.
-"""),
-    "election": _sections("""
-# headline
-{candidate} leads early count in {city} mayoral race
-Voters in {city} head to the polls in tight contest
-{candidate} concedes after close {city} election
-# lead
-Voters in {city} went to the polls{when} in a closely fought mayoral race between {candidate} and {candidate2}.
-{candidate} held a narrow lead in early returns from the {city} mayoral election{when}.
-{candidate2} conceded the {city} mayoral race{when} after a count that lasted more than a day.
-# fact
-Turnout was estimated at {percent_en}, higher than in the last election.
-Housing costs and public safety dominated the campaign.
-Election officials said {n3} mail-in ballots were still being counted.
-{candidate} ran on a promise to expand public transit and build more affordable housing.
-{candidate2} had the backing of the city's largest business groups.
-Long lines were reported at several polling stations in the {district} district.
-The winner will take office in January for a four-year term.
-Both campaigns spent a combined {usd} dollars on advertising.
-# quote
-"People want a city they can afford to live in," {candidate} told supporters.
-"Every vote will be counted, and we will respect the result," {candidate2} {say}.
-"This race was about who voters trust on the cost of living," said {expert}, {expert_role}.
-# caption
-Voters line up outside a polling station in {city}.
-{candidate} speaks to supporters at an election night party in {city}.
-"""),
-    "housing": _sections("""
-# headline
-{city} council approves plan to turn offices into apartments
-{city} rents hit record high as vacancy rate falls
-Tenants rally at {city} city hall over evictions
-# lead
-The {city} city council voted {vote}{when} to approve a plan that would convert vacant downtown office buildings into affordable apartments.
-Average rents in {city} rose to a record {usd_small} dollars a month, a new report found{when}.
-Hundreds of tenants rallied outside {city} city hall{when}, demanding stronger protections against eviction.
-# fact
-Under the measure, developers would receive a {n1b}-year property tax break if at least {percent_en} of the new units are set aside for low-income renters.
-{official} said the city could add as many as {n3} homes by {next_year}.
-The vacancy rate fell to its lowest level in more than a decade.
-Council member {council} voted against the plan, saying the tax breaks were too generous.
-Eviction filings rose sharply after pandemic-era protections expired.
-Housing advocates say the plan does not go far enough.
-The city has lost thousands of rent-controlled apartments over the past decade.
-A public hearing on the proposal drew more than {n2} speakers.
-# quote
-"We're not going to stop until every family in this city has a safe place to live," {official} {say}.
-"This is a giveaway to developers dressed up as housing policy," {council} said.
-"I have lived here for {n1b} years and I have never seen rents like this," said {resident}, a tenant in {district}.
-# caption
-Tenants rally outside city hall in {city}.
-An empty office tower in downtown {city}.
-"""),
-    "economy": _sections("""
-# headline
-Central bank holds rates steady as inflation eases
-{country} economy grows {percent_small} in third quarter
-Food prices push inflation higher in {country}
-# lead
-The central bank of {country} kept its benchmark interest rate unchanged{when}, saying inflation was moving back toward its target.
-The economy of {country} grew {percent_small} in the latest quarter, official figures showed{when}.
-Inflation in {country} rose to {percent_small} last month, driven by higher food and energy prices{when}.
-# fact
-Economists had expected the decision.
-Consumer spending, which makes up more than half of the economy, rose modestly.
-The currency weakened slightly after the announcement.
-Exports fell for the {ordinal_en} month in a row as demand from major trading partners slowed.
-The government has promised new measures to support small businesses.
-Unemployment remained near {percent_small}, little changed from a year earlier.
-Analysts said the bank could cut rates as soon as next quarter.
-Prices for rice, cooking oil and vegetables rose the most.
-# quote
-"We are seeing progress, but the job is not done," {official} {say}.
-"Households are still feeling the squeeze from higher prices," said {expert}, {expert_role}.
-"Our sales have dropped by almost a third this year," said {resident}, who runs a grocery store in {city}.
-# caption
-Shoppers at a market in {city}.
-"""),
-    "wildfire": _sections("""
-# headline
-Wildfire forces evacuations near {city}
-Firefighters gain ground on blaze outside {city}
-Smoke from wildfires blankets {city}
-# lead
-A fast-moving wildfire forced thousands of people to flee their homes near {city}{when} as strong winds pushed the flames toward the suburbs.
-Firefighters made progress{when} against a wildfire that has burned more than {n3} acres outside {city}.
-Smoke from wildfires burning near {city} pushed air quality to hazardous levels{when}.
-# fact
-The fire was {percent_en} contained by Wednesday evening, officials said.
-At least {n2} homes were destroyed.
-More than {n3} firefighters from across the region were battling the blaze.
-Schools closed and residents were told to stay indoors.
-The cause of the fire is under investigation.
-Hot, dry weather and gusty winds are expected to continue through the weekend.
-Evacuation orders remained in place for the {district} area.
-# quote
-"We grabbed the kids and the dog and just drove," said {resident}, who fled with her family.
-"Conditions are extremely dangerous and can change quickly," {official} {say}.
-"Fire seasons are getting longer and more intense," said {expert}, {expert_role}.
-# caption
-A firefighter battles flames near {city}.
-Smoke rises over hills outside {city}.
-"""),
-    "transit": _sections("""
-# headline
-Transit workers strike in {city}, stranding commuters
-{city} opens new metro line after years of delays
-Fare increase for {city} buses and trains approved
-# lead
-Bus and train workers in {city} walked off the job{when}, leaving hundreds of thousands of commuters scrambling for other ways to get to work.
-The long-delayed {district} metro line opened to passengers in {city}{when}.
-Transit officials in {city} approved a fare increase{when} to close a budget gap.
-# fact
-The union is demanding a {percent_en} raise over three years.
-The new line cost {usd} dollars and runs {n1b} miles.
-Officials expect {n3} riders a day on the new line.
-Traffic on major roads was heavier than usual during the morning rush.
-Fares will rise by {n1b}% starting next month.
-Talks between the union and the transit agency broke down late Monday.
-The project was years behind schedule and far over budget.
-# quote
-"We don't want to strike, but we have been left with no choice," said union leader {council}.
-"This line will change how people move around the city," {official} {say}.
-"I had to pay for a taxi three times this week," said {resident}, a nurse.
-# caption
-Commuters wait for a bus in {city}.
-Passengers board a train on the new line in {city}.
-"""),
-    "health": _sections("""
-# headline
-{disease_en} cases rise in {city}
-Health officials urge vaccinations as {disease_en} spreads
-Hospitals in {city} strained by {disease_en} outbreak
-# lead
-Health officials in {city} reported {n3} cases of {disease_en}{when}, a sharp rise from a month earlier.
-Hospitals in {city} are struggling to cope with a surge in {disease_en} patients{when}.
-Authorities in {country} launched a vaccination campaign{when} as {disease_en} cases climbed.
-# fact
-Most cases have been among children under the age of {n1b}.
-At least {n1} deaths have been linked to the outbreak.
-Clinics extended their opening hours to handle the demand.
-Health workers are going door to door in the worst-affected neighborhoods.
-Officials said {n3} doses of vaccine had been distributed.
-Doctors say many patients waited too long before seeking care.
-# quote
-"We are asking parents to check that their children's vaccinations are up to date," {official} {say}.
-"The emergency room has been full every night this week," said {expert}, {expert_role}.
-"My son had a fever for four days before we got an appointment," said {resident}.
-# caption
-A health worker gives a vaccine to a child in {city}.
-"""),
-    "court": _sections("""
-# headline
-Court blocks {city} rule on short-term rentals
-Judge rules against {firm} in {city} contract dispute
-Appeals court upholds conviction of former {city} official
-# lead
-A federal judge{when} blocked a {city} rule that would have banned most short-term rentals.
-A judge in {city} ruled{when} that {firm} breached its contract with the city.
-An appeals court{when} upheld the bribery conviction of a former {city} official.
-# fact
-The ruling is likely to be appealed.
-The city had argued that the rule was needed to protect housing supply.
-{firm} was ordered to pay {usd} dollars in damages.
-The former official was sentenced to {n1b} years in prison last year.
-The case drew attention to how city contracts are awarded.
-Lawyers for both sides declined to comment after the hearing.
-# quote
-"The court has made clear that the city overstepped its authority," said {council}, a lawyer for the plaintiffs.
-"We are reviewing the decision and considering our options," {official} {say}.
-"This ruling will shape how cities regulate rentals for years," said {expert}, {expert_role}.
-# caption
-The courthouse in {city}.
-"""),
-    "football": _sections("""
-# headline
-{club1} beat {club2} {score_en}
-{club1} held to draw by {club2}
-{coach} praises {club1} after comeback win
-# lead
-{club1} beat {club2} {score_en}{when}, moving up the table with their {ordinal_en} straight win.
-{club1} came from behind to beat {club2} {score_en} at home{when}.
-{coach} said his {club1} side showed character in a {score_en} win over {club2}{when}.
-# fact
-{player} opened the scoring with a header after {minute} minutes.
-{club2} had a player sent off early in the second half.
-A crowd of {n3} watched the match.
-The win lifts {club1} to {ordinal_en} place in the standings.
-{player2} equalized from the penalty spot before halftime.
-{club1} travel to face their rivals next weekend.
-# quote
-"The players never stopped believing," {coach} said.
-"We made too many mistakes and we were punished," said {club2} coach {coach2}.
-"It was a special night for me and for the fans," {player} said.
-# caption
-{club1} players celebrate a goal against {club2}.
-"""),
-    "diplomacy": _sections("""
-# headline
-Foreign ministers of {country} and {country2} meet in {city}
-{country} and {country2} sign trade pact
-Talks in {city} end without agreement
-# lead
-The foreign ministers of {country} and {country2} met in {city}{when} to discuss trade and regional security.
-{country} and {country2} signed a trade agreement in {city}{when} that cuts tariffs on hundreds of goods.
-Talks between {country} and {country2} in {city} ended{when} without a deal.
-# fact
-The agreement is expected to raise trade between the two countries by {percent_en}.
-The ministers also discussed migrant workers and maritime security.
-It was the first visit by a minister from {country2} in {n1b} years.
-Officials said further talks would be held next month.
-The meeting lasted about {minute} minutes.
-Protesters gathered outside the venue.
-# quote
-"This is a new chapter in our relationship," {official} {say}.
-"We still have differences, but we agreed to keep talking," said {council}, a senior official.
-"Both sides need this deal more than they admit," said {expert}, {expert_role}.
-# caption
-The two foreign ministers shake hands in {city}.
-"""),
-    "tech": _sections("""
-# headline
-Data breach at {firm} exposes customer records
-Outage hits {firm} services across {country}
-{firm} to cut {n2} jobs
-# lead
-{firm} said{when} that hackers had stolen the personal data of {n3} customers.
-Customers of {firm} across {country} were unable to use its services for several hours{when}.
-{firm} announced{when} that it would cut {n2} jobs as it reorganizes.
-# fact
-The company said the stolen data included names, email addresses and phone numbers.
-The outage was caused by a faulty software update, the company said.
-Shares of {firm} fell {percent_small} in early trading.
-Regulators said they were looking into the incident.
-The company has hired outside experts to investigate.
-The job cuts amount to about {percent_en} of the workforce.
-# quote
-"We take the security of our customers' information very seriously," {official} {say}.
-"Companies keep collecting more data than they can protect," said {expert}, {expert_role}.
-"I couldn't pay for anything all morning," said {resident}, a customer in {city}.
-# caption
-The {firm} headquarters in {city}.
-"""),
-}
-
+ID_EXPERT = tuple(ROLES["id_expert"])
+CAMPUSES = _words(ROLES["campuses"])
+EN_TEXT = {topic: _sections(block) for topic, block in _load("templates_en").items()}
 ID_TOPICS = tuple(ID_TEXT)
 EN_TOPICS = tuple(EN_TEXT)
-
-EN_GENERIC = _rows("""
-Officials said they would release more details later in the week.
-The situation remained tense late into the evening.
-Local media reported that several roads had been closed.
-It was not immediately clear how many people were affected.
-The government said it would review what went wrong.
-A spokesperson for {r_org} did not respond to a request for comment.
-Residents said they had been warned about the problem for years.
-The city has faced similar problems in the past.
-{r_person}, a local business owner, said customers had stayed away.
-Community groups organized collections of food and clothing.
-The mayor's office said an update would be provided on Thursday.
-Opposition lawmakers called for an independent inquiry.
-The issue has become a major topic ahead of next year's elections.
-Social media posts showed long lines and crowded streets.
-Police said there had been no arrests.
-{r_person}, who lives nearby, said the neighborhood had changed a lot in recent years.
-Emergency services urged people to follow official guidance.
-Officials estimated the cost at about {r_usd} dollars.
-Several schools in the area were closed for the day.
-The full impact may not be known for weeks.
-Business groups said they were worried about the effect on jobs.
-The national government pledged {r_usd} dollars in aid.
-Analysts said the decision could have wider consequences.
-""")
+EN_GENERIC = _rows(FILLER["en_generic"])
 
 # Sentences assembled from parts (subject, verb, clause, time), so that the
 # filler differs from article to article as real reporting does.
-ID_SUBJECTS = _rows("""
-Warga {desa}
-Pemerintah {kota}
-Sejumlah warga {kec}
-{r_orang}, {r_peran},
-Anggota DPRD {kota} {r_orang}
-Para pedagang di Pasar {pasar}
-Kalangan pengusaha di {kota}
-Perwakilan mahasiswa Universitas {kampus}
-Kepala {r_lembaga} {kota}, {r_orang},
-Forum warga {r_desa}
-{r_orang}, warga {r_desa},
-Lembaga swadaya masyarakat setempat
-Pengurus RW di {kec}
-""")
-ID_VERBS = _words(
-    "meminta agar|berharap|mendesak agar|menilai|mengusulkan agar|mengingatkan bahwa|menyebut|menegaskan bahwa|mengakui|menyayangkan bahwa"
-)
-ID_CLAUSES = _rows("""
-pemerintah segera memperbaiki {r_fasilitas} di {r_desa}
-bantuan untuk warga {r_desa} disalurkan lebih merata
-anggaran {r_rp} dialokasikan untuk {r_program}
-{r_fasilitas} di {kec} sudah lama tidak terawat
-koordinasi antarinstansi masih perlu diperbaiki
-data penerima bantuan diperbarui setiap {r_n} hari
-pengawasan di {r_fasilitas} diperketat
-warga dilibatkan dalam {r_program}
-{r_program} di {kota} belum menjangkau warga {r_desa}
-sekitar {r_n} persen warga {r_desa} belum mendapat informasi yang cukup
-{r_fasilitas} baru di {r_desa} belum dimanfaatkan dengan baik
-laporan warga soal {r_fasilitas} kerap tidak ditanggapi
-pemerintah kecamatan membuka layanan pengaduan untuk {r_program}
-harga kebutuhan pokok di {r_desa} naik sejak {r_n} hari terakhir
-{r_program} perlu dievaluasi secara menyeluruh
-""")
-ID_TIMES = [
-    *_rows("""
-dalam waktu dekat
-sebelum akhir tahun
-pekan depan
-secepatnya
-tahun ini
-agar kejadian serupa tidak terulang
-demi kepentingan warga
-sejak beberapa tahun terakhir
-menjelang musim hujan
-"""),
-    "",
-    "",
-    "",
-]
-R_FASILITAS = _words(
-    "saluran drainase|jalan desa|jembatan penyeberangan|puskesmas pembantu|lampu penerangan jalan|tanggul|pos ronda|pasar rakyat|gedung sekolah|pintu air|sumur bor|rumah pompa|taman kota|halte bus|trotoar|balai warga|tempat pembuangan sampah sementara|jaringan pipa air bersih"
-)
-R_PROGRAM = _words(
-    "program padat karya|pelatihan kebencanaan|penataan kawasan|program bedah rumah|bantuan langsung tunai|pengembangan UMKM|rehabilitasi lahan|program makan bergizi|vaksinasi massal|perbaikan sanitasi|beasiswa pelajar|pelatihan kerja|kampung iklim|bank sampah"
-)
-R_PERAN = _words(
-    "tokoh pemuda setempat|pengurus masjid|pemilik warung|sopir angkot|petani|nelayan|guru|mahasiswa|ibu rumah tangga|pengemudi ojek daring|ketua RW|bidan desa|pedagang kaki lima|buruh pabrik|pensiunan"
-)
-
-EN_SUBJECTS = _rows("""
-Residents of {district}
-{r_person}, a {r_job},
-City officials
-Local business owners
-Community leaders in {city}
-Council member {r_person}
-Several neighbors
-A spokesperson for {r_org}
-{r_person}, who has lived in {district} for {r_n} years,
-Advocacy groups
-""")
-EN_VERBS = _words(
-    "said|argued that|warned that|complained that|noted that|insisted that|acknowledged that"
-)
-EN_CLAUSES = _rows("""
-the {r_facility} in {district} had been neglected for years
-more money should go to {r_program}
-the city needed to move faster
-repairs to the {r_facility} were long overdue
-prices at local shops had risen {r_n}% in a year
-the plan would cost about {r_usd} dollars
-nobody had explained what would happen next
-the {r_program} had reached only a fraction of the people who need it
-the {r_facility} near {district} was closed for most of the week
-officials had ignored complaints about the {r_facility}
-the {r_program} should be expanded to other neighborhoods
-""")
-EN_TIMES = [
-    *_rows("""
-this year
-before the winter
-as soon as possible
-in the coming weeks
-over the past decade
-"""),
-    "",
-    "",
-    "",
-]
-R_FACILITY = _words(
-    "drainage system|community center|bus depot|public library|health clinic|playground|water main|footbridge|subway station|fire station|public pool|parking garage|recycling center"
-)
-R_PROGRAM_EN = _words(
-    "rental assistance program|job training program|school meals program|flood prevention plan|small business grants|street repair plan|youth sports league|senior care program|tree planting effort"
-)
-R_JOB = _words(
-    "teacher|nurse|bus driver|shop owner|retired engineer|student|restaurant worker|landlord|taxi driver|pharmacist|construction worker"
-)
-
-
-EN_EXPERT = ("a professor at {university}", "an analyst at {think}", "a researcher at {university}",
-             "director of {think}")  # fmt: skip
-UNIVERSITIES = _words("""
-the University of Melbourne|Columbia University|the London School of Economics|Kyoto University
-the National University of Singapore|the University of Toronto|Stanford University
-the University of Cape Town|Sciences Po|Georgetown University|the University of Sydney
-""")
-THINK_TANKS = _words("""
-the Lowy Institute|the Brookings Institution|Chatham House|the Urban Institute
-the Center for Strategic and International Studies|the Peterson Institute|Bruegel
-""")
-EN_ORGS = _words("the city|the ministry|the agency|the police|the utility|the company|the union")
-EN_DISEASES = _words("measles|dengue|cholera|influenza|whooping cough|mpox|tuberculosis")
+ID_SUBJECTS = _rows(FILLER["id_subjects"])
+ID_VERBS = _words(FILLER["id_verbs"])
+ID_CLAUSES = _rows(FILLER["id_clauses"])
+#: the three blanks let a third of the sentences end without a time phrase
+ID_TIMES = [*_rows(FILLER["id_times"]), "", "", ""]
+R_FASILITAS = _words(FILLER["r_fasilitas"])
+R_PROGRAM = _words(FILLER["r_program"])
+R_PERAN = _words(FILLER["r_peran"])
+EN_SUBJECTS = _rows(FILLER["en_subjects"])
+EN_VERBS = _words(FILLER["en_verbs"])
+EN_CLAUSES = _rows(FILLER["en_clauses"])
+#: as ID_TIMES: the blanks are sentences without a time phrase
+EN_TIMES = [*_rows(FILLER["en_times"]), "", "", ""]
+R_FACILITY = _words(FILLER["r_facility"])
+R_PROGRAM_EN = _words(FILLER["r_program_en"])
+R_JOB = _words(FILLER["r_job"])
+EN_EXPERT = tuple(ROLES["en_expert"])
+UNIVERSITIES = _words(ROLES["universities"])
+THINK_TANKS = _words(ROLES["think_tanks"])
+EN_ORGS = _words(ROLES["en_orgs"])
+EN_DISEASES = _words(WORDS["en_diseases"])
 EN_OFFICIAL_ROLES = {
-    "flood": "disaster agency chief",
-    "quake": "civil defense director",
-    "election": "election commissioner",
-    "housing": "Mayor",
-    "economy": "central bank governor",
-    "wildfire": "fire chief",
-    "transit": "transit authority head",
-    "health": "health commissioner",
-    "court": "city attorney",
-    "football": "club chairman",
-    "diplomacy": "foreign minister",
-    "tech": "chief executive",
+    topic: tuple(role) if isinstance(role, list) else role
+    for topic, role in ROLES["en_official_roles"].items()
 }
 
 # ---- outlets --------------------------------------------------------------
@@ -1392,30 +188,24 @@ class Outlet:
     weight: int
 
 
-ID_OUTLETS = (
-    Outlet("Kompas", "id", "{CITY}, KOMPAS.com - ", "kompas", "\n\n", (1, 2), 10),
-    Outlet("Tribunnews", "id", "TRIBUNNEWS.COM - ", "tribun", "\n", (1, 1), 10),
-    Outlet("Tribunnews", "id", "TRIBUNNEWS.COM, {CITY} - ", "tribun", "\n", (1, 1), 5),
-    Outlet("Detik", "id", "", "detik", "\n", (1, 2), 7),
-    Outlet("CNN Indonesia", "id", "{city}, CNN Indonesia -- ", "cnn", "\n", (1, 2), 6),
-    Outlet("Liputan6", "id", "Liputan6.com, {city} - ", "liputan6", "\n\n", (1, 2), 6),
-    Outlet("Antara", "id", "{city} (ANTARA) - ", "antara", "\n", (1, 2), 7),
-    Outlet("Okezone", "id", "{CITY} - ", "okezone", "\n", (1, 1), 5),
-    Outlet("Tempo", "id", "TEMPO.CO, {city} - ", "none", "\n\n", (1, 3), 5),
-    Outlet("Republika", "id", "REPUBLIKA.CO.ID, {CITY} -- ", "republika", "\n", (1, 2), 4),
-    Outlet("Gatra", "id", "{city}, Gatra.com - ", "none", "\n", (1, 3), 3),
-    Outlet("Suaranusantara", "id", "Suaranusantara.com – ", "discussion", "\n", (1, 3), 2),
-    Outlet("Kumparan", "id", "", "fuente", "\n\n", (1, 2), 3),
-    Outlet("Sindonews", "id", "{CITY} - ", "none", "\n", (1, 2), 3),
-)
-EN_OUTLETS = (
-    Outlet("AP", "en", "{CITY} (AP) — ", "ap", "\n", (1, 2), 8),
-    Outlet("Reuters", "en", "{CITY} (Reuters) - ", "reuters", "\n", (1, 2), 6),
-    Outlet("BBC", "en", "", "bbc", "\n", (1, 2), 4),
-    Outlet("Al Jazeera", "en", "", "none", "\n\n", (1, 2), 2),
-    Outlet("The Guardian", "en", "", "none", "\n\n", (1, 3), 2),
-)
-INITIALS = _words("rdp|imk|lna|wis|fra|bay|isa|mei|ygs|dna|gil|ain|fas|tor|wil|sun|rah|zap")
+def _outlets(lang: str) -> tuple[Outlet, ...]:
+    return tuple(
+        Outlet(
+            row["name"],
+            lang,
+            row["dateline"],
+            row["credit"],
+            row["spacing"],
+            tuple(row["sentences"]),
+            row["weight"],
+        )
+        for row in _load("outlets")[lang]
+    )
+
+
+ID_OUTLETS = _outlets("id")
+EN_OUTLETS = _outlets("en")
+INITIALS = _words(WORDS["initials"])
 
 
 # ---- stories ----------------------------------------------------------------
@@ -1479,13 +269,13 @@ def _story_slots(rng: Random, lang: str, topic: str, start: date) -> dict[str, s
             kota=kota, prov=prov, kota2=kota2,
             kec=_local_name(rng), kec2=_local_name(rng), desa=_local_name(rng),
             kampung=_local_name(rng), kampung2=_local_name(rng),
-            jalan=f"Jalan {road_name} {rng.choice(['Raya', 'Barat', 'Timur', 'Utara', 'Selatan', 'Dalam', ''])}".strip(),
+            jalan=f"Jalan {road_name} {rng.choice(ROAD_SUFFIXES)}".strip(),
             sungai=rng.choice(RIVERS), pasar=_local_name(rng),
             rs=f"RSUD {_local_name(rng)}",
-            sekolah=f"{rng.choice(['SD', 'SMP', 'SMA', 'SMK'])} Negeri {rng.randint(1, 12)} {kota}",
-            masjid=f"Masjid {rng.choice(['Al-Ikhlas', 'Nurul Huda', 'Al-Falah', 'Baiturrahman', 'At-Taqwa', 'Al-Hidayah'])}",
-            gedung=f"Gedung {rng.choice(['Serba Guna', 'Kesenian', 'Olahraga', 'Pertemuan'])} {kota}",
-            tol=f"Tol {rng.choice(['Cipularang', 'Cikampek', 'Jagorawi', 'Semarang-Solo', 'Pandaan-Malang', 'Medan-Binjai', 'Trans Sumatera', 'Palimanan', 'Pejagan', 'Surabaya-Mojokerto', 'Bawen', 'Balikpapan-Samarinda'])}",
+            sekolah=f"{rng.choice(SCHOOL_LEVELS)} Negeri {rng.randint(1, 12)} {kota}",
+            masjid=f"Masjid {rng.choice(MOSQUES)}",
+            gedung=f"Gedung {rng.choice(HALLS)} {kota}",
+            tol=f"Tol {rng.choice(TOLL_ROADS)}",
             kampus=rng.choice(CAMPUSES),
             pejabat=_id_person(rng), pejabat2=_id_person(rng), warga=_id_person(rng),
             pakar=_id_person(rng), calon=_id_person(rng), calon2=_id_person(rng),
@@ -1499,9 +289,8 @@ def _story_slots(rng: Random, lang: str, topic: str, start: date) -> dict[str, s
             proyek=rng.choice(PROJECTS), infra=rng.choice(INFRA), kejahatan=rng.choice(CRIMES),
             app=rng.choice(APPS), negara=rng.choice(COUNTRIES_ID),
             kota_dunia=rng.choice(WORLD_CITIES)[0], firma=rng.choice(FIRMS),
-            bidang=rng.choice(["perdagangan", "energi", "pendidikan", "pertahanan", "kesehatan",
-                               "perikanan", "pariwisata", "ketenagakerjaan", "digital"]),
-            arah=rng.choice(["barat daya", "timur laut", "tenggara", "barat laut", "selatan", "utara"]),
+            bidang=rng.choice(FIELDS),
+            arah=rng.choice(DIRECTIONS),
             stadion=rng.choice(STADIUMS),
         )  # fmt: skip
         clubs = rng.sample(CLUBS, 2)
@@ -1517,7 +306,7 @@ def _story_slots(rng: Random, lang: str, topic: str, start: date) -> dict[str, s
             cm=str(cm), cm_low=str(rng.randint(2, cm // 20) * 10), ha=_id_number(rng.randint(12, 4_000)),
             m=str(rng.randint(5, 60)), m_small=_id_decimal(rng.uniform(1.5, 6)),
             mag=_id_decimal(rng.uniform(4.0, 6.9)), mag_small=_id_decimal(rng.uniform(2.5, 3.9)),
-            depth=str(rng.randint(5, 120)), mmi=rng.choice(["II-III", "III", "III-IV", "IV", "V"]),
+            depth=str(rng.randint(5, 120)), mmi=rng.choice(MMI),
             km=str(rng.randint(12, 180)), km2=str(rng.randint(12, 180)), km_macet=str(rng.randint(2, 15)),
             jam=f"{rng.randint(10, 23)}.{rng.choice(['00', '15', '30', '45'])}",
             jam_n=str(rng.randint(2, 9)), menit=str(rng.randint(4, 88)),
@@ -1542,7 +331,7 @@ def _story_slots(rng: Random, lang: str, topic: str, start: date) -> dict[str, s
         official = _en_person(rng)
         s.update(
             city=city, country=country, country2=country2, city2=city2,
-            district=f"{rng.choice(EN_LAST)} {rng.choice(['Park', 'Heights', 'Hill', 'Valley', 'Harbor', 'East', 'West', 'Central'])}",
+            district=f"{rng.choice(EN_LAST)} {rng.choice(DISTRICT_SUFFIXES)}",
             river=f"{rng.choice(EN_LAST)} River", resident=_en_person(rng),
             official=f"{EN_OFFICIAL_ROLES[topic]} {official}", council=_en_person(rng),
             expert=_en_person(rng), candidate=_en_person(rng), candidate2=_en_person(rng),
@@ -1556,7 +345,7 @@ def _story_slots(rng: Random, lang: str, topic: str, start: date) -> dict[str, s
             usd=f"{rng.randint(2, 900)} million", usd_small=f"{rng.randint(150, 3200):,}",
             vote=f"{rng.randint(7, 12)}-{rng.randint(1, 5)}", next_year=str(start.year + rng.randint(3, 8)),
             score_en=f"{rng.randint(1, 4)}-{rng.randint(0, 2)}", minute=str(rng.randint(4, 88)),
-            ordinal_en=rng.choice(["second", "third", "fourth", "fifth", "sixth"]),
+            ordinal_en=rng.choice(ORDINALS_EN),
         )  # fmt: skip
         s["expert_role"] = rng.choice(EN_EXPERT).format(
             university=rng.choice(UNIVERSITIES), think=rng.choice(THINK_TANKS)
@@ -1901,61 +690,17 @@ def slug(title: str, identifier: str) -> str:
     return f"{text}-{identifier[:5]}"
 
 
-HUGO_TOML = """\
-baseURL = "http://localhost/"
-languageCode = "id"
-title = "Benchmark corpus"
-disableKinds = ["rss", "sitemap", "robotstxt"]
-enableRobotsTXT = false
-
-[taxonomies]
-category = "categories"
-
-[pagination]
-pagerSize = 50
-
-[markup.goldmark.renderer]
-unsafe = false
-"""
-
-HUGO_BASE = """\
-<!DOCTYPE html>
-<html lang="{{ site.Language.LanguageCode }}">
-<head><meta charset="utf-8"><title>{{ block "title" . }}{{ .Title }} · {{ site.Title }}{{ end }}</title></head>
-<body>
-<header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a></header>
-<main>{{ block "main" . }}{{ end }}</main>
-</body>
-</html>
-"""
-
-HUGO_SINGLE = """\
-{{ define "main" }}
-<article>
-<h1>{{ .Title }}</h1>
-<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>
-{{ range .GetTerms "categories" }} · <a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>
-{{ .Content }}
-</article>
-{{ end }}
-"""
-
-HUGO_LIST = """\
-{{ define "main" }}
-<h1>{{ .Title }}</h1>
-{{ if eq .Kind "taxonomy" }}
-<ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>
-{{ else }}
-{{ $paginator := .Paginate .RegularPagesRecursive }}
-<ul>{{ range $paginator.Pages }}
-<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time><p>{{ .Summary }}</p></li>{{ end }}
-</ul>
-<nav>{{ if $paginator.HasPrev }}<a href="{{ $paginator.Prev.URL }}">«</a>{{ end }}
-{{ $paginator.PageNumber }}/{{ $paginator.TotalPages }}
-{{ if $paginator.HasNext }}<a href="{{ $paginator.Next.URL }}">»</a>{{ end }}</nav>
-{{ end }}
-{{ end }}
-"""
+#: the Hugo site's configuration and layouts, copied into every corpus
+HUGO = DATA / "hugo"
+#: (file in corpus_data/hugo, where it goes in the generated site); the list
+#: layout serves the home page too
+HUGO_FILES = (
+    ("hugo.toml", "hugo.toml"),
+    ("layouts/baseof.html", "layouts/_default/baseof.html"),
+    ("layouts/single.html", "layouts/_default/single.html"),
+    ("layouts/list.html", "layouts/_default/list.html"),
+    ("layouts/list.html", "layouts/index.html"),
+)
 
 
 def write(count: int, outdir: Path) -> list[Generated]:
@@ -1987,11 +732,8 @@ def write(count: int, outdir: Path) -> list[Generated]:
             "---\n\n"
         )
         (posts / f"{name}.md").write_bytes((front + body).encode("utf-8"))
-    (hugo / "hugo.toml").write_text(HUGO_TOML, encoding="utf-8")
-    (layouts / "baseof.html").write_text(HUGO_BASE, encoding="utf-8")
-    (layouts / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
-    (layouts / "list.html").write_text(HUGO_LIST, encoding="utf-8")
-    (hugo / "layouts" / "index.html").write_text(HUGO_LIST, encoding="utf-8")
+    for source, target in HUGO_FILES:
+        shutil.copyfile(HUGO / source, hugo / target)
     return articles
 
 
