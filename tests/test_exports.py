@@ -541,3 +541,52 @@ def test_seeds_may_be_one_export_file(tmp_path):
         "satu-hari.csv#https://www.liputan6.com/read/satu",
         "satu-hari.csv#https://www.liputan6.com/read/dua",
     }
+
+
+# ---- an export of any size -----------------------------------------------------------
+
+_MEASURE = """
+import json, resource, sys
+sys.path.insert(0, {plugins!r})
+from news_digest import reader
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+names = reader.list_exports([{path!r}], [{folder!r}], {{"CACHE_PATH": {cache!r}}})
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+first = reader.RECORDS[names[0]].record.get("body")
+print(json.dumps({{"names": len(names), "grew_kib": peak - base, "first": len(first)}}))
+"""
+
+
+def test_a_big_export_is_read_in_memory_that_does_not_grow_with_its_text(tmp_path):
+    """A 140 MB CSV (5,000 records of 30 KB, every other one repeating the
+    one before word for word) is read with memory growing by far less than
+    its text: the
+    records wait in the build's spill file, and memory holds a line's
+    worth of each; each article's record is read back whole."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "big.csv"
+    paragraph = "Harga beras di pasar induk naik lagi pekan ini menurut pedagang. " * 8
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(HEADER)
+        for n in range(5000):
+            body = "\n".join(f"{n // 2} {p} {paragraph}" for p in range(55))
+            url = f"https://x.test/{n // 2}"
+            out.writerow(["x.test", url, f"Judul {n // 2}", "Ani", "2025-06-18", body])
+    size_mib = path.stat().st_size / 2**20
+    assert size_mib > 130
+    plugins = str(Path(__file__).resolve().parents[1] / "plugins")
+    script = _MEASURE.format(
+        plugins=plugins, path=str(path), folder=str(folder), cache=str(tmp_path / "cache")
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=True
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["names"] == 2500  # one article per address
+    assert found["first"] > 25_000  # read back whole
+    assert found["grew_kib"] / 1024 < 40, found  # the text is 140 MB

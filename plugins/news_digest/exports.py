@@ -23,9 +23,10 @@ import hashlib
 import io
 import json
 import os
+import pickle
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import PurePosixPath
@@ -490,17 +491,110 @@ class _Lines:
 
 
 @dataclass(frozen=True)
-class Source:
-    """One article of an export: its record, and what the other records
-    of its address (folded into it) held that it does not."""
+class Spilled:
+    """A record kept in the build's spill file (`Spill`): where it lies."""
 
-    record: Record
+    path: str
+    offset: int
+    length: int
+
+    def load(self) -> Record:
+        with open(self.path, "rb") as handle:
+            handle.seek(self.offset)
+            return pickle.loads(handle.read(self.length))
+
+
+class Spill:
+    """The records of a folder's exports written one after another to one
+    file in the build's cache folder, so that an export of any size is
+    folded with only a line's worth of each record in memory (`Entry`),
+    and each article's record is read back when its turn comes. Every
+    build writes the file anew; only that build reads it."""
+
+    def __init__(self, path: str):
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        self.path = path
+        self._handle = open(path, "wb")  # noqa: SIM115 (closed by close())
+
+    def put(self, record: Record) -> Entry:
+        data = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+        offset = self._handle.tell()
+        self._handle.write(data)
+        return Entry.of(record, Spilled(self.path, offset, len(data)))
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What folding needs of a record, without its text: where it is, its
+    address, a digest of what makes it the same article as another
+    (`_text_of`), its body's length; `stored` gives the record back."""
+
+    stored: Record | Spilled
+    export: str
+    slot: str
+    place: str
+    where: str
+    url: str
+    same: str
+    body_length: int
+    content: str
+
+    @classmethod
+    def of(cls, record: Record, stored: Record | Spilled | None = None) -> Entry:
+        return cls(
+            stored=record if stored is None else stored,
+            export=record.export,
+            slot=record.slot,
+            place=record.place,
+            where=record.where,
+            url=(record.get("url") or "").strip(),
+            same=_digest(_text_of(record)),
+            body_length=len(record.get("body") or ""),
+            content=_content(record),
+        )
+
+    def load(self) -> Record:
+        return self.stored.load() if isinstance(self.stored, Spilled) else self.stored
+
+
+def _digest(value) -> str:
+    data = json.dumps(value, ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _content(record: Record) -> str:
+    """A digest of everything an article takes from its record."""
+    return _digest([record.where, record.values])
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article of an export: its record (kept in memory, or in the
+    build's spill file), and what the other records of its address
+    (folded into it) held that it does not."""
+
+    stored: Record | Spilled
     #: the record's key: its address when it has one, else its slot
     key: str
     #: the export its identifier names: the first of its address's records'
     export: str
     #: lines only the other records of its address hold, each with where
     other_lines: tuple[tuple[str, str], ...] = ()
+    #: a digest of the record (`_content`), when known without reading it
+    content: str = ""
+
+    @property
+    def record(self) -> Record:
+        return self.stored.load() if isinstance(self.stored, Spilled) else self.stored
+
+    def in_memory(self) -> Source:
+        """This source with its record read (once) from the spill file."""
+        if isinstance(self.stored, Record):
+            return self
+        return replace(self, stored=self.record)
 
     @property
     def identifier(self) -> str:
@@ -509,11 +603,8 @@ class Source:
     @property
     def stamp(self) -> str:
         """A hash of everything the article is made from (the cache's key)."""
-        data = json.dumps(
-            [self.record.where, self.export, self.key, self.record.values, self.other_lines],
-            ensure_ascii=False,
-        )
-        return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
+        content = self.content or _content(self.record)
+        return _digest([content, self.export, self.key, self.other_lines])
 
 
 @dataclass
@@ -537,44 +628,50 @@ def _lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def fold(records: Iterable[Record]) -> Folding:
+def fold(records: Iterable[Record | Entry]) -> Folding:
     """One article per address (records without one are each their own):
     identical repeats folded and counted; records whose text differs keep
     the fuller text, and the lines only the others hold are kept for the
     removal record, with one warning naming both records. The first
-    record (in the order given) gives the identifier."""
-    groups: dict[str, list[Record]] = {}
-    for record in records:
-        url = (record.get("url") or "").strip()
+    record (in the order given) gives the identifier. Only the records of
+    an address whose texts differ are read whole (from the spill file)."""
+    groups: dict[str, list[Entry]] = {}
+    for item in records:
+        entry = item if isinstance(item, Entry) else Entry.of(item)
         # an address is a key when it is one (web_address); else the record's slot
-        key = url if web_address(url) else f"\0{record.export}#{record.slot}"
-        groups.setdefault(key, []).append(record)
+        key = entry.url if web_address(entry.url) else f"\0{entry.export}#{entry.slot}"
+        groups.setdefault(key, []).append(entry)
     folding = Folding()
     for key, members in groups.items():
         first = members[0]
-        distinct: dict[tuple, Record] = {}
-        for record in members:
-            if _text_of(record) in distinct:
+        distinct: dict[str, Entry] = {}
+        for entry in members:
+            if entry.same in distinct:
                 folding.repeats += 1
                 continue
-            distinct[_text_of(record)] = record
-        kept = max(distinct.values(), key=lambda r: (len(r.get("body") or ""), -members.index(r)))
-        kept_lines = set(_lines(kept.get("body"))) | set(_lines(kept.get("title")))
+            distinct[entry.same] = entry
+        kept = max(distinct.values(), key=lambda e: (e.body_length, -members.index(e)))
         other_lines: list[tuple[str, str]] = []
-        for record in distinct.values():
-            if record is kept:
-                continue
-            folding.warnings.append(
-                f"{record.where} and {kept.where} give the address {record.get('url')} "
-                f"different texts; the fuller ({kept.where}) is kept, the lines only "
-                f"{record.place} has are in its removal record"
-            )
-            for line in _lines(record.get("title")) + _lines(record.get("body")):
-                if line not in kept_lines:
-                    kept_lines.add(line)
-                    other_lines.append((line, record.where))
+        if len(distinct) > 1:
+            record = kept.load()
+            kept_lines = set(_lines(record.get("body"))) | set(_lines(record.get("title")))
+            for entry in distinct.values():
+                if entry is kept:
+                    continue
+                folding.warnings.append(
+                    f"{entry.where} and {kept.where} give the address {entry.url} "
+                    f"different texts; the fuller ({kept.where}) is kept, the lines only "
+                    f"{entry.place} has are in its removal record"
+                )
+                other = entry.load()
+                for line in _lines(other.get("title")) + _lines(other.get("body")):
+                    if line not in kept_lines:
+                        kept_lines.add(line)
+                        other_lines.append((line, entry.where))
         record_key = first.slot if key.startswith("\0") else key
-        folding.sources.append(Source(kept, record_key, first.export, tuple(other_lines)))
+        folding.sources.append(
+            Source(kept.stored, record_key, first.export, tuple(other_lines), kept.content)
+        )
     return folding
 
 

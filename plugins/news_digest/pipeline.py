@@ -60,6 +60,7 @@ def process_record(source: exports.Source) -> Article:
     Raises read.UnreadableFile when the record has neither title nor text.
     """
     with timing.stage("read"):
+        source = source.in_memory()  # its record read once from the spill file
         lines = exports.source_lines(source)
         if not any(line.strip() for line in lines):
             raise UnreadableFile("it has no title and no text")

@@ -290,10 +290,15 @@ def list_exports(paths: list[str], roots, settings) -> list[str]:
     for problem in problems:
         logger.warning("%s", problem)
     with timing.stage("read"):
-        records = []
-        for path in paths:
-            records.extend(_export_records(path, roots, chosen))
-        folding = exports.fold(records)
+        spill = _spill(settings)
+        entries: list[exports.Entry] = []
+        try:
+            for path in paths:
+                entries.extend(_export_records(path, roots, chosen, spill))
+        finally:
+            if spill:
+                spill.close()
+        folding = exports.fold(entries)
     for warning in folding.warnings:
         logger.warning("%s", warning)
     timing.count("export_repeats_folded", folding.repeats)  # one line of the summary
@@ -317,11 +322,24 @@ def exports_name(path: str, roots) -> str:
     return os.path.basename(path)
 
 
-def _export_records(path: str, roots, chosen) -> list[exports.Record]:
-    """One export's records, with its problems and its columns reported:
-    a warning when a column was not understood or no column holds a text."""
+#: The file in the cache folder that holds the exports' records while a
+#: build reads them (exports.Spill): memory holds a line's worth of each.
+SPILL_FILE = "export-records.bin"
+
+
+def _spill(settings) -> exports.Spill | None:
+    """The build's spill file, in its cache folder (none without one: the
+    records then stay in memory)."""
+    cache = settings.get("CACHE_PATH")
+    return exports.Spill(os.path.join(cache, SPILL_FILE)) if cache else None
+
+
+def _export_records(path: str, roots, chosen, spill=None) -> list[exports.Entry]:
+    """One export's records (each written to `spill`, when given, as it is
+    read), with its problems and its columns reported: a warning when a
+    column was not understood or no column holds a text."""
     export = exports.ExportFile(path, exports_name(path, roots), chosen)
-    records = list(export.records())
+    records = [spill.put(r) if spill else exports.Entry.of(r) for r in export.records()]
     columns = export.columns
     for problem in export.problems:
         logger.warning("%s: %s", path, problem)
