@@ -355,6 +355,25 @@ def test_a_background_worker_that_dies_is_replaced_by_the_work_done_here(caplog)
     assert "background answer failed" in caplog.text
 
 
+def test_a_background_workers_warnings_are_said_and_counted_by_the_build(caplog):
+    """The forked digest worker never writes to the build's console (its
+    progress display may hold the console's lock at the fork); what it logs
+    is said by the build when the result comes back, so a warning there
+    counts for STRICT=1 like any other."""
+    parent = os.getpid()
+
+    def answer(x):
+        if os.getpid() != parent:
+            logging.getLogger("news_digest.digest_cache").warning("key points file cut short")
+        return x * 2
+
+    result = digest_worker.in_background(answer, 21)
+    with caplog.at_level(logging.INFO):
+        assert result() == 42
+    said = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]
+    assert ("news_digest.digest_cache", logging.WARNING, "key points file cut short") in said
+
+
 def test_a_settings_file_listing_index_still_gets_one_digest_front_page(tmp_path):
     site = build_site(
         tmp_path / "out", DIRECT_TEMPLATES=["index", "archives", "categories", "authors"]

@@ -28,14 +28,18 @@ def in_background(function, *args):
     def result():
         with timing.waiting():
             try:
-                outcome, value, (stages, counts) = receiving.recv()
+                outcome, value, (stages, counts), logged = receiving.recv()
             except EOFError:
                 outcome, value, stages, counts = "error", "the worker process died", {}, {}
+                logged = ()
             finally:
                 receiving.close()
                 child.join()
         timing.add_alongside(stages)
         timing.add_counts(counts)
+        if outcome == "ok":  # the child's words, said here (a retry says them itself)
+            for name, level, message in logged:
+                logging.getLogger(name).log(level, "%s", message)
         if outcome == "error":
             logger.warning("background %s failed (%s); running it here", function.__name__, value)
             return function(*args)
@@ -54,13 +58,31 @@ def build_digest(records, grouping, cache_folder: str) -> digest.Digest:
         return result
 
 
+class _Kept(logging.Handler):
+    """What the child logs, kept to be sent to the parent: the parent's
+    console is not the child's to write to (its progress display may have
+    held the console's lock when the child was forked), and the parent's
+    warning count (STRICT=1) must see the child's warnings."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.said: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said.append((record.name, record.levelno, record.getMessage()))
+
+
 def _send_result(sending, function, args) -> None:
     timing.take()  # the parent's stage times and counts came along with the fork
     timing.take_counts()
+    kept = _Kept()
+    root = logging.getLogger()
+    root.handlers[:] = [kept]
     try:
-        sending.send(("ok", function(*args), (timing.take(), timing.take_counts())))
+        value = function(*args)
+        sending.send(("ok", value, (timing.take(), timing.take_counts()), kept.said))
     except Exception as error:  # reported by the parent, which then retries
-        sending.send(("error", repr(error), ({}, {})))
+        sending.send(("error", repr(error), ({}, {}), kept.said))
     finally:
         sending.close()
 

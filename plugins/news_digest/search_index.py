@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import re
-import tempfile
+import shutil
 import threading
 from importlib import metadata
 
@@ -227,6 +227,11 @@ def _fingerprint(version: str, language: str, output_path: str, pages) -> str:
     return digest.hexdigest()
 
 
+#: A shard's scratch folder in the cache folder: `pagefind-0`, … (its
+#: pagefind.json; Pagefind's working folder).
+SCRATCH_PREFIX = "pagefind-"
+
+
 async def _build(output_path: str, folder: str, pages: list[str], language: str, work: str) -> None:
     """One shard's bundle, written to `folder`: one `pagefind` process
     (the command the `pagefind_bin` package ships) reads the shard's pages
@@ -240,8 +245,13 @@ async def _build(output_path: str, folder: str, pages: list[str], language: str,
         return
     from pagefind_bin import get_executable  # the build works without search
 
-    os.makedirs(work, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="pagefind-", dir=work) as scratch:
+    # the shard's own scratch folder, named for it: a build killed while it
+    # indexed leaves it behind, and the next build's run of that shard
+    # clears it first (builds of one cache folder take turns: build_lock.py)
+    scratch = os.path.join(work, f"{SCRATCH_PREFIX}{os.path.basename(folder)}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    os.makedirs(scratch)
+    try:
         options = {
             "site": os.path.abspath(output_path), "output_path": os.path.abspath(folder),
             "glob": page_glob(pages), "force_language": language,
@@ -260,6 +270,8 @@ async def _build(output_path: str, folder: str, pages: list[str], language: str,
             if command.returncode is None:  # timed out: it stops with the build
                 command.kill()
                 await command.wait()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     said = said.decode("utf-8", "replace")
     if command.returncode != 0:
         lines = [line.strip() for line in said.splitlines()]
