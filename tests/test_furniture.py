@@ -71,6 +71,12 @@ FURNITURE = [
     ("Loading...Ikuti Whatsapp Channel Republika", "boilerplate:channel-call"),
     ("Be the first to know", "boilerplate:channel-call"),
     (
+        "Get browser notifications for breaking news, live events, and exclusive reporting.",
+        "boilerplate:channel-call",
+    ),
+    # a trap: alerts in the news itself
+    ("Get alerts about the storm from the county, officials urged residents.", None),
+    (
         "Hi, I'm Dana! If you're enjoying this article, you'll love our weekly newsletter, "
         "City Desk. Every Friday, you'll get the stories that matter here. Subscribe",
         "boilerplate:channel-call",
