@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from . import dates, tables
 from .filenames import outlet_name
+from .infer import outlet_key
 from .model import DateFinding, Evidence, Fact
 
 #: The suffixes of the exports read, and how each is read.
@@ -769,7 +770,6 @@ def source_facts(source: Source) -> ExportFacts:
 #: A desk or channel tag after a writer's name, in an outlet's brand
 #: casing ("Rangga Rahadiansyah -detikOto", "Ani - kumparanBISNIS").
 _DESK = re.compile(r"\s+[-–—|]\s*[a-z]+[A-Z][A-Za-z]*$")
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def author_name(field: str, outlet: str | None = None) -> str | None:
@@ -777,12 +777,8 @@ def author_name(field: str, outlet: str | None = None) -> str | None:
     desk tag after it dropped; None when the field names the outlet
     itself (`Liputan6.com`, `Tempo.co`): no writer is named then."""
     name = _DESK.sub("", " ".join(field.split())).strip()
-    key = _NOT_ALNUM.sub("", name.lower())
-    outlets = {_NOT_ALNUM.sub("", o.lower()) for o in (outlet, outlet and outlet_name(outlet)) if o}
-    domain = _NOT_ALNUM.sub("", name.lower().rsplit(".", 1)[0]) if "." in name else None
-    if not key or key in outlets or (domain and any(o.startswith(domain) for o in outlets)):
-        return None
-    return name
+    key = outlet_key(name)
+    return None if not key or (outlet and key == outlet_key(outlet)) else name
 
 
 def _is_address(text: str) -> bool:

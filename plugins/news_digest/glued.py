@@ -28,7 +28,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -109,19 +109,21 @@ def _is_indonesian(word: str) -> bool:
     return zipf(word, "id") >= zipf(word, "en") + margin
 
 
-def _derived(word: str) -> bool:
-    """A known word with Indonesian affixes (`konsumsinya`, `dicross`)."""
+def _stems(word: str, shortest_suffix: int = 0) -> Iterator[str]:
+    """What is left of a word (lower case) with an Indonesian prefix, a
+    suffix of at least `shortest_suffix` letters, or both taken off."""
     affixes = _table()["affixes"]
-    word = word.lower()
     for prefix in ("", *affixes["prefixes"]):
         if not word.startswith(prefix):
             continue
         for suffix in ("", *affixes["suffixes"]):
-            if (prefix or suffix) and word.endswith(suffix):
-                stem = word[len(prefix) : len(word) - len(suffix)]
-                if len(stem) >= 3 and zipf(stem) > 0:
-                    return True
-    return False
+            if (prefix or (suffix and len(suffix) >= shortest_suffix)) and word.endswith(suffix):
+                yield word[len(prefix) : len(word) - len(suffix)]
+
+
+def _derived(word: str) -> bool:
+    """A known word with Indonesian affixes (`konsumsinya`, `dicross`)."""
+    return any(len(stem) >= 3 and zipf(stem) > 0 for stem in _stems(word.lower()))
 
 
 def _affixed_indonesian(word: str) -> bool:
@@ -130,23 +132,13 @@ def _affixed_indonesian(word: str) -> bool:
     by a one-letter suffix: `Kehilangani` is `Kehilangan` against
     `iPhone`.)"""
     lexicon = _table()["lexicon"]
-    affixes = _table()["affixes"]
     word = word.lower()
-    if zipf(word) > 0:
-        return False
-    for prefix in ("", *affixes["prefixes"]):
-        if not word.startswith(prefix):
-            continue
-        for suffix in ("", *affixes["suffixes"]):
-            if (prefix or len(suffix) > 1) and word.endswith(suffix):
-                stem = word[len(prefix) : len(word) - len(suffix)]
-                if (
-                    len(stem) > lexicon["short_part"]
-                    and _is_indonesian(stem)
-                    and zipf(stem, "id") >= lexicon["capitalised"]
-                ):
-                    return True
-    return False
+    return zipf(word) == 0 and any(
+        len(stem) > lexicon["short_part"]
+        and _is_indonesian(stem)
+        and zipf(stem, "id") >= lexicon["capitalised"]
+        for stem in _stems(word, shortest_suffix=2)
+    )
 
 
 def _known(word: str, vocabulary: Vocabulary) -> bool:
@@ -533,6 +525,8 @@ def folder_words(
     files wrote them (before any split), between as many different words
     on either side, and by FOLDER_WORD_OUTLETS outlets when the folder
     names that many (`outlet_of`: an article's outlet, or None)."""
+    from . import infer  # (infer imports this module)
+
     counts: Counter[str] = Counter()
     names: Counter[str] = Counter()
     before: dict[str, set[str]] = defaultdict(set)
@@ -545,8 +539,7 @@ def folder_words(
         sides = _sides(written)
         counts.update(sides.keys())
         names.update(_capitalised(written))
-        outlet = outlet_of(article)
-        outlet = re.sub(r"\W", "", outlet).lower() if outlet else None
+        outlet = infer.outlet_key(outlet_of(article))
         if outlet:
             every_outlet.add(outlet)
         for word, (b, a) in sides.items():

@@ -47,6 +47,18 @@ LANG_SAMPLE_CHARS = 400
 UNKNOWN = Fact(None, Evidence.of("not_in_text"))
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def outlet_key(name: str | None) -> str:
+    """An outlet's name compared: as the pipeline names it (its table's
+    spelling: a call sign is its station, `KTRK` is ABC13), letters and
+    digits, without a leading "The" ("The Washington Times" is the
+    Washington Times); "" for none."""
+    name = publisher_name(name) if name else ""
+    return _NOT_ALNUM.sub("", re.sub(r"(?i)^the\s+", "", name.strip()).casefold())
+
+
 def publisher_name(outlet: str) -> str:
     """`TRIBUNNEWS.COM` → `Tribunnews`, `Gatra.com` → `Gatra`, by the table
     in data/publishers.toml, else from the domain as written."""

@@ -26,7 +26,6 @@ import itertools
 import json
 import multiprocessing
 import pickle
-import re
 import sys
 import time
 import tomllib
@@ -39,7 +38,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
 from news_digest import digest, filenames, glued, group, recurring  # noqa: E402
-from news_digest.infer import publisher_name  # noqa: E402
+from news_digest.infer import outlet_key  # noqa: E402
 from news_digest.model import Article  # noqa: E402
 from news_digest.pipeline import process_file  # noqa: E402
 from news_digest.read import UnreadableFile  # noqa: E402
@@ -364,18 +363,6 @@ def evaluate_lines_by_outlet(corpora: dict[str, dict[str, Article]]) -> dict:
     return {"outlets": rows, "all": total.as_dict()}
 
 
-_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def _outlet_key(name: str | None) -> str:
-    """An outlet's name compared: as the pipeline names it (its table's
-    spelling: a call sign is its station, `KTRK` is ABC13), letters and
-    digits, without a leading "The" ("The Washington Times" is the
-    Washington Times)."""
-    name = publisher_name(name) if name else ""
-    return _ALNUM.sub("", re.sub(r"(?i)^the\s+", "", name.strip()).casefold())
-
-
 def evaluate_meta(articles: dict[tuple[str, str], Article]) -> dict:
     title, day, moment, publisher = Accuracy(), Accuracy(), Accuracy(), Accuracy()
     invented = Accuracy()
@@ -405,7 +392,7 @@ def evaluate_meta(articles: dict[tuple[str, str], Article]) -> dict:
         if row["publisher"] != "-":
             got = meta.publisher.value if meta else None
             publisher.add(
-                _outlet_key(got) == _outlet_key(row["publisher"]),
+                outlet_key(got) == outlet_key(row["publisher"]),
                 f"{name}: publisher {got!r}, label {row['publisher']!r}",
             )
         else:
@@ -441,10 +428,10 @@ def evaluate_outlets(corpora: dict[str, dict[str, Article]]) -> dict:
             known += bool(text or outlet)
             if text and outlet:
                 both += 1
-                agree += _outlet_key(text) == _outlet_key(outlet)
+                agree += outlet_key(text) == outlet_key(outlet)
             label = labelled.get((corpus, name), "-")
             shown = text or outlet
-            if shown and label != "-" and _outlet_key(label) != _outlet_key(shown):
+            if shown and label != "-" and outlet_key(label) != outlet_key(shown):
                 wrong.append(f"{name}: shown {shown!r}, label {label!r}")
         report[corpus] = {
             "articles": len(articles),
