@@ -12,7 +12,7 @@
 # they are reinstalled whenever pyproject.toml or requirements.lock change.
 
 PY ?= python3
-VENV := $(CURDIR)/.venv
+VENV ?= $(CURDIR)/.venv
 BIN := $(VENV)/bin
 PYTHON := $(BIN)/python
 PELICAN := $(BIN)/pelican

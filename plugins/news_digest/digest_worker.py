@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 
-from . import digest, digest_cache, timing
+from . import digest, digest_cache, forks, timing
 from .options import PARALLEL_MIN_FILES, can_fork_workers
 
 logger = logging.getLogger(__name__)
@@ -20,9 +20,12 @@ def in_background(function, *args):
     for the result (and the child's stage times). The child inherits the
     arguments by the fork, so only the result crosses the pipe."""
     context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_send_result, args=(sending, function, args), daemon=True)
-    child.start()
+    with forks.alone() as alone:
+        if not alone:  # another thread could hold a lock the child needs
+            return lambda: function(*args)
+        receiving, sending = context.Pipe(duplex=False)
+        child = context.Process(target=_send_result, args=(sending, function, args), daemon=True)
+        child.start()
     sending.close()
 
     def result():

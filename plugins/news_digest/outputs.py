@@ -206,9 +206,12 @@ class _Unchanged(io.StringIO):
         self.path, self.target_encoding = path, encoding
 
     def close(self) -> None:
-        if not self.closed:
+        if self.closed:
+            return
+        try:
             write_bytes(self.path, self.getvalue().encode(self.target_encoding))
-        super().close()
+        finally:  # closed even when it could not be written: never tried
+            super().close()  # again when it is finalised (with a traceback)
 
 
 class SparingWriter(Writer):

@@ -24,13 +24,18 @@ logger = logging.getLogger(__name__)
 
 def ours(*article_lists) -> list:
     """The Pelican articles that hold a raw article of ours (a `news`
-    record), in the order given."""
-    return [
-        a
-        for articles in article_lists
-        for a in articles
-        if isinstance(getattr(a, "news", None), Article)
-    ]
+    record), by identifier: Pelican collects its files in a set, whose
+    order changes from run to run, and what is built from this list (the
+    templates' table of articles by identifier, say) must not."""
+    return sorted(
+        (
+            a
+            for articles in article_lists
+            for a in articles
+            if isinstance(getattr(a, "news", None), Article)
+        ),
+        key=lambda a: a.news.identifier,
+    )
 
 
 def apply_folder_passes(articles) -> None:

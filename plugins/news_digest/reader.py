@@ -25,7 +25,7 @@ from pelican.contents import Author, Category
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
-from . import exports, filenames, infer, render, timing
+from . import exports, filenames, forks, infer, render, timing
 from .model import Article, DateFinding
 from .options import PARALLEL_MIN_FILES, can_fork_workers, input_folders, setting
 from .pipeline import process_file, process_record
@@ -429,9 +429,13 @@ def prefetch_articles(generator):
     options = _read_options(generator.settings)
     started = time.perf_counter()
     seconds: Counter[str] = Counter()
-    timing.count("articles_processed", len(stale))
     workers = min(int(setting(generator.settings, "NEWS_DIGEST_WORKERS")), len(stale))
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with forks.alone() as alone:  # the pool forks its workers as it starts
+        pool = multiprocessing.get_context("fork").Pool(workers) if alone else None
+    if pool is None:  # another thread runs: Pelican reads the files one by one
+        return
+    timing.count("articles_processed", len(stale))
+    with pool:
         jobs = [(path, *options) for path in stale]
         for path, (result, stages) in zip(
             stale, pool.imap(_process_in_worker, jobs, chunksize=PARALLEL_CHUNK), strict=True

@@ -1,0 +1,58 @@
+"""Workers are forked while no other thread runs (Python 3.12 and newer
+warn that a child forked from a threaded process may deadlock): Pelican's
+progress display is paused for the fork, and where another thread still
+runs the work is done in the build's own process instead."""
+
+import json
+import os
+import threading
+
+from news_digest import digest_worker, forks
+from pelican.log import console
+
+from .conftest import SEED_FILES, run_pelican
+
+
+def test_the_progress_display_is_paused_for_the_fork_and_shown_again():
+    with console.status("Generating…"):
+        assert threading.active_count() > 1  # rich's refresh thread: the trap
+        with forks.alone() as alone:
+            assert alone
+            assert threading.active_count() == 1
+        assert console._live_stack and console._live_stack[0].is_started
+        assert threading.active_count() > 1  # its thread again
+
+
+def test_with_another_thread_running_the_work_is_done_here():
+    waiting = threading.Event()
+    other = threading.Thread(target=waiting.wait)
+    other.start()
+    try:
+        with forks.alone() as alone:
+            assert not alone
+        result = digest_worker.in_background(os.getpid)
+        assert result() == os.getpid()  # not a child's
+    finally:
+        waiting.set()
+        other.join()
+
+
+def test_a_big_build_forks_its_workers_with_no_deadlock_warning(tmp_path):
+    """The `pelican` command shows its progress display while it builds;
+    with warnings made errors, a fork among threads (Python ≥ 3.12) would
+    fail the build or be reported."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(70):  # above the size at which workers start
+        text = SEED_FILES[i % len(SEED_FILES)].read_text(encoding="utf-8")
+        (folder / f"n{i:03d}.txt").write_text(f"{text}\nCatatan nomor {i} dari redaksi.\n")
+    timings = tmp_path / "timings.json"
+    built = run_pelican(
+        tmp_path,
+        folder,
+        env={"PYTHONWARNINGS": "error::DeprecationWarning", "NEWS_DIGEST_TIMINGS": str(timings)},
+    )
+    assert built.returncode == 0, built.stderr
+    assert "multi-threaded" not in built.stderr
+    assert "Traceback" not in built.stderr
+    assert json.loads(timings.read_text())["alongside"] > 0  # the digest ran in a child
