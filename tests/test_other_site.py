@@ -5,6 +5,7 @@ and the package built by pip holding the theme and the tables."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -75,6 +76,19 @@ ARTICLES = [
 ]
 
 
+#: An export's record whose outlet and author are markup (no `/`: not taken
+#: for an address).
+RECORD = {
+    "title": "Pasar ikan baru dibuka di tepi sungai",
+    "text": "Pasar ikan baru dibuka di tepi sungai pada Sabtu pagi.\n"
+    "Para pedagang menyambut pembukaan pasar dengan gembira.",
+    "source": "Warta & Kota <Tengah>",
+    "author": 'Budi "<b onclick=x()>" Santoso',
+    "date": "2025-06-21",
+    "url": "https://warta.example/pasar",
+}
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The other site, built by the `pelican` command in its own folder."""
@@ -84,6 +98,7 @@ def site(tmp_path_factory) -> Path:
     articles.mkdir(parents=True)
     for name, headline, dated, lead, lines in ARTICLES:
         (articles / name).write_text("\n".join([headline, dated, lead, *lines]) + "\n")
+    (articles / "ekspor.jsonl").write_text(json.dumps(RECORD) + "\n")
     command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output"]
     done = subprocess.run(
         command, cwd=folder, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
@@ -125,6 +140,23 @@ def test_a_headline_of_markup_stays_text_in_their_theme(site):
     assert "<title>Rapat &#34;&lt;script&gt;alert(1)&lt;/script&gt;&#34; &amp; " in page
     front = (site / "index.html").read_text()
     assert "&lt;script&gt;alert(1)" in front and "&amp;lt;" not in front
+
+
+def test_an_outlet_and_an_author_of_markup_stay_text_in_every_template(site):
+    """In their theme's pages (`{{ article.category }}`, `{{ author }}`) and in
+    ours (the digest's list of sources, which autoescapes)."""
+    outlet, author = (
+        "Warta &amp; Kota &lt;Tengah&gt;",
+        "Budi &#34;&lt;b onclick=x()&gt;&#34; Santoso",
+    )
+    page = _page(site, "Pasar ikan baru dibuka")
+    assert f'<a href="/category/warta-kota.html">{outlet}</a>' in page
+    assert f">{author}</a>" in page
+    assert f"<li>{outlet} <span" in (site / "index.html").read_text()
+    for html in site.rglob("*.html"):
+        text = html.read_text()
+        assert "<Tengah>" not in text and "<b onclick" not in text, html
+        assert "&amp;amp;" not in text and "&amp;lt;" not in text, html
 
 
 def test_the_digest_and_the_story_pages_come_from_our_templates(site):

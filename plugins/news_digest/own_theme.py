@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jinja2 import FileSystemLoader, PrefixLoader
+from jinja2 import BaseLoader, FileSystemLoader, TemplateNotFound
 from markupsafe import Markup, escape
 
 from . import outputs
@@ -70,15 +70,31 @@ def configure(settings) -> None:
         settings["NEWS_DIGEST_STATIC_DIR"] = settings.get("THEME_STATIC_DIR", "theme")
 
 
+class OurTemplates(BaseLoader):
+    """Our templates by their `news_digest/` names. Unlike Jinja's
+    PrefixLoader, which names a template without its prefix, a template
+    keeps its whole name, which is what `Autoescape` is asked about."""
+
+    def __init__(self):
+        self.files = FileSystemLoader(THEME / "templates")
+
+    def get_source(self, environment, template):
+        prefix = NAMESPACE + "/"
+        if not template.startswith(prefix):
+            raise TemplateNotFound(template)
+        return self.files.get_source(environment, template.removeprefix(prefix))
+
+    def list_templates(self):
+        return [f"{NAMESPACE}/{name}" for name in self.files.list_templates()]
+
+
 def add_templates(generator) -> None:
     """Our templates as the last choice of this generator's loader (after
     the site's theme, Pelican's `simple` theme and its `!simple/`, `!theme/`
     prefixes), under `news_digest/`."""
     env = getattr(generator, "env", None)
-    if env is None:
-        return
-    ours = PrefixLoader({NAMESPACE: FileSystemLoader(THEME / "templates")})
-    env.loader.loaders.append(ours)
+    if env is not None:
+        env.loader.loaders.append(OurTemplates())
 
 
 def escape_for_theme(articles, settings) -> None:
