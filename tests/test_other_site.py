@@ -99,6 +99,11 @@ def site(tmp_path_factory) -> Path:
     for name, headline, dated, lead, lines in ARTICLES:
         (articles / name).write_text("\n".join([headline, dated, lead, *lines]) + "\n")
     (articles / "ekspor.jsonl").write_text(json.dumps(RECORD) + "\n")
+    return _build(folder)
+
+
+def _build(folder: Path) -> Path:
+    """`pelican content` in the site's folder, as its owner would run it."""
     command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output"]
     done = subprocess.run(
         command, cwd=folder, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
@@ -216,10 +221,30 @@ def test_nothing_is_loaded_from_other_hosts(site):
         parser = _Loads()
         parser.feed(page.read_text())
         assert not [url for url in parser.loads if _elsewhere(url)], page
+        for url in parser.loads:  # what a page loads is in the output
+            assert (site / urlsplit(url).path.lstrip("/")).is_file(), (page, url)
         for url in filter(_elsewhere, parser.links):
             assert f'href="{url}"' in theirs, (page, url)
     for sheet in site.rglob("*.css"):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", sheet.read_text()), sheet
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """The files of a site but Pagefind's (whose filter indexes vary)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and "pagefind" not in p.parts
+    }
+
+
+def test_a_second_build_leaves_the_site_as_it_was(site, tmp_path):
+    """With their cache warm, our files (static ones included) are written
+    again, or left alone, and nothing is swept."""
+    again = tmp_path / "again"
+    shutil.copytree(site.parent, again)
+    assert _files(_build(again)) == _files(site)
+    assert (again / "output" / "news_digest" / "css" / "site.css").is_file()
 
 
 def test_the_package_pip_builds_holds_the_theme_and_the_tables(tmp_path):
