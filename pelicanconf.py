@@ -28,7 +28,9 @@ PATH = os.path.join(HERE, "content")
 ARTICLE_PATHS = [SEEDS]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
-THEME = os.path.join(HERE, "theme")
+# The plugin's own theme, which ships inside it (a site that adds the
+# plugin keeps its own theme: README, "Adding the plugin to your own site").
+THEME = os.path.join(HERE, "plugins", "news_digest", "theme")
 
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"

@@ -60,7 +60,7 @@ PELICAN = BIN / "pelican"
 HUGO = BIN / "hugo"
 PLAIN_CONF = BENCH / "pelicanconf_plain.py"
 #: The code the builds run: its fingerprint, and whether git sees it changed.
-CODE_PATHS = ("pelicanconf.py", "bench/pelicanconf_plain.py", "plugins", "theme", "content")
+CODE_PATHS = ("pelicanconf.py", "bench/pelicanconf_plain.py", "plugins", "content")
 TIME = Path("/usr/bin/time")
 SAMPLE_SECONDS = 0.2
 
@@ -108,7 +108,7 @@ class Run:
     pages: int = 0
     stages: dict[str, float] = field(default_factory=dict)
     warm: bool = False
-    code: str = ""  # fingerprint of plugins/, theme/ and the settings when run
+    code: str = ""  # fingerprint of plugins/ (theme included) and the settings when run
     processes: dict[str, int] = field(default_factory=dict)  # name -> peak RSS KB
     other_cpu: float = 0.0  # CPU seconds of other processes on the machine meanwhile
     steal: float = 0.0  # CPU seconds stolen by the VM host meanwhile
@@ -676,9 +676,9 @@ def report(data: dict, quick: bool, path: Path) -> str:
         f"- {info['make']}",
         f"- Code measured: commit {info['commit']}"
         + (
-            " with uncommitted changes under plugins/, theme/ or the settings"
+            " with uncommitted changes under plugins/ (theme included) or the settings"
             if info["dirty"]
-            else " (plugins/, theme/ and settings unmodified)"
+            else " (plugins/, theme included, and settings unmodified)"
         )
         + f"; code fingerprint {', '.join(codes)}",
         "",

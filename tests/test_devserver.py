@@ -148,7 +148,7 @@ def test_the_devserver_watches_the_input_folders_but_not_what_the_build_writes(t
     settings = {
         "PATH": str(content),
         "ARTICLE_PATHS": [str(folder)],
-        "THEME": str(ROOT / "theme"),
+        "THEME": str(ROOT / "plugins" / "news_digest" / "theme"),
         "STATIC_PATHS": [],
         "OUTPUT_PATH": str(folder / "out"),
         "NEWS_DIGEST_CACHE_ROOT": str(folder / "cache"),

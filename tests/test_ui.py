@@ -14,7 +14,7 @@ from news_digest.model import DateFinding, Evidence, Removal
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = ROOT / "plugins" / "news_digest"
-TEMPLATES = ROOT / "theme" / "templates"
+TEMPLATES = ROOT / "plugins" / "news_digest" / "theme" / "templates"
 LANGS = ui.languages()
 
 

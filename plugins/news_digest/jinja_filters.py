@@ -4,6 +4,7 @@ site's UI table (render.py, ui.py)."""
 from __future__ import annotations
 
 import jinja2
+from markupsafe import Markup, escape
 
 from . import render, ui
 
@@ -27,6 +28,16 @@ class _SiteFilter:
         return self.formatter(context.get("UI") or ui.table(None), *args)
 
 
+def striptags(value) -> Markup:
+    """Jinja's `striptags`, whose text stays escaped: a theme that does not
+    autoescape writes `{{ article.title|striptags }}` into a <title> or an
+    attribute, where Jinja's unescaped text of a scraped title would be
+    markup. (In a template that autoescapes, the same bytes as Jinja's.)"""
+    if hasattr(value, "__html__"):
+        value = value.__html__()
+    return escape(Markup(str(value)).striptags())
+
+
 SITE_FILTERS = {
     "day": _SiteFilter(render.format_day),
     "date_range": _SiteFilter(render.format_range),
@@ -40,15 +51,12 @@ SITE_FILTERS = {
     "filter_label": render.filter_label,
     "original_site": render.original_site,
     "groupby_day": render.day_runs,
+    "striptags": striptags,
 }
 
 
 def configure(settings) -> None:
-    """The theme's filters and globals, and autoescaping for every template
-    (the site shows scraped text, which must never become markup)."""
-    environment = dict(settings.get("JINJA_ENVIRONMENT", {}))
-    environment["autoescape"] = True
-    settings["JINJA_ENVIRONMENT"] = environment
+    """The theme's filters and globals (autoescaping: own_theme.py)."""
     settings.setdefault("JINJA_FILTERS", {}).update(SITE_FILTERS)
     settings.setdefault("JINJA_GLOBALS", {}).update(
         {"json_ld": render.json_ld, **render.FRONT_PAGE}

@@ -48,6 +48,10 @@ DEFAULTS = {
     #: {"title": "Headline_Text", "body": "Story", ...} (exports.FIELDS)
     "NEWS_DIGEST_FIELDS": {},
     "NEWS_DIGEST_SLUG_LENGTH": 80,
+    #: where our CSS, script and icon go in the output of a site whose theme
+    #: is another, beside that theme's own (own_theme.py); with our theme,
+    #: its THEME_STATIC_DIR
+    "NEWS_DIGEST_STATIC_DIR": "news_digest",
     #: the language the site speaks (a table of data/ui.toml); None: the
     #: language most of its articles are in
     "SITE_LANG": None,

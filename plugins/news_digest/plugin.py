@@ -2,7 +2,9 @@
 configuration; each job is a module named for it. A build, in order:
 
 - `configure`: defaults, the input and output guards (guards.py), a cache
-  of this pipeline's version, the theme's filters (jinja_filters.py);
+  of this pipeline's version, the theme's filters (jinja_filters.py) and
+  autoescaping (own_theme.py, which also adds our templates to every
+  generator's loader, after the site theme's);
 - the reader (reader.py) reads, cleans and describes each raw file;
 - `place_articles` groups all articles at once and gives each its story
   and final date (placement.py) before Pelican builds its archives;
@@ -34,6 +36,7 @@ from . import (
     guards,
     jinja_filters,
     outputs,
+    own_theme,
     pages,
     placement,
     search_index,
@@ -80,6 +83,7 @@ def configure(pelican):
     paginated.setdefault("others", setting(settings, "NEWS_DIGEST_OTHERS_PER_PAGE"))
     settings["PAGINATED_TEMPLATES"] = paginated
     jinja_filters.configure(settings)
+    own_theme.configure(settings)
 
 
 def start(pelican):
@@ -120,6 +124,7 @@ def place_articles(generator):
         grouping = group.group([a.news for a in ours], trips)
     event_pages = placement.place(ours, grouping, words, settings)
     slugs.make_unique(ours)
+    own_theme.escape_for_theme(ours, settings)
     _list_in_order(generator, ours)
     context.update(placement.context(ours, grouping, event_pages, bool(trips), settings))
 
@@ -208,6 +213,7 @@ class DigestGenerator(Generator):
         self._write_pages(writer)
         signals.content_written.disconnect(self._record)
         self._write_site_files()
+        own_theme.write_static(self.output_path, self.settings)
         if searching is not None:
             with timing.waiting():
                 searching.join()
@@ -257,12 +263,12 @@ class DigestGenerator(Generator):
         written with absolute ones, and only for a site that has an address
         (a published build; a local preview has no use for it)."""
         if site_files.site_address(self.settings):
-            page = self.get_template("404")
+            page = self.get_template(f"{own_theme.NAMESPACE}/404")
             writer.write_file("404.html", page, self.context, relative_urls=False, url="404.html")
 
     def _write_page(self, writer, save_as: str, url: str, template: str, **extra):
         relative = self.settings["RELATIVE_URLS"]
-        template = self.get_template(template)
+        template = self.get_template(f"{own_theme.NAMESPACE}/{template}")
         writer.write_file(save_as, template, self.context, relative_urls=relative, url=url, **extra)
 
     def _write_site_files(self):
@@ -304,6 +310,7 @@ def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(forget_replaced_readers)
+    signals.generator_init.connect(own_theme.add_templates)
     signals.article_generator_init.connect(guard_input_folder)
     # after the guard, whose stamps it keeps (receivers run in this order)
     signals.article_generator_init.connect(content_cache.stamp_before_reading)
