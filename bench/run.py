@@ -94,6 +94,11 @@ TARGET_SCALING = 2.05
 TARGET_WARM_SHARE = 0.10
 #: The shared real folder A builds once (unpacked by tests/eval/corpora.py).
 REAL_CORPUS = "indonews-2025-06-18-20"
+#: The same articles as their scraper exported them (three day CSVs, 5,750
+#: rows): reading an export must cost no more than reading the text files.
+REAL_EXPORT = "indonews-2025-06-18-20-csv"
+#: The per-file stages, whose sum is the cost of reading a folder.
+READING_STAGES = ("read", "clean", "infer")
 
 
 @dataclass
@@ -435,29 +440,34 @@ class Bench:
             self.save()
 
     def real_folder(self) -> None:
-        """A, cold, over the shared real folder, once (skipped when
+        """A, cold, over the shared real folder, once, and over the same
+        articles as their scraper's CSV export (each skipped when
         ../shared/corpora is not there)."""
         sys.path.insert(0, str(ROOT))
         from tests.eval.corpora import MissingCorpus, corpus_dir
 
-        try:
-            folder = corpus_dir(REAL_CORPUS)
-        except MissingCorpus as error:
-            self.log(f"real folder skipped: {error}")
-            return
-        out = self.work / "out" / "real"
-        shutil.rmtree(out, ignore_errors=True)
-        out.mkdir(parents=True)
-        articles = sum(1 for _ in folder.rglob("*.txt"))
-        self.real = {"corpus": REAL_CORPUS, "articles": articles}
-        # its own pseudo-size: 0 (not a generated corpus)
-        run = self.run_build("A", 0, 0, folder.parent / "_real", out / "A", out / "A-cache",
-                             seeds=folder)  # fmt: skip
-        run.warm = False
-        self.real["run"] = asdict(run)
-        self.results.remove(run)
-        shutil.rmtree(out, ignore_errors=True)
-        self.save()
+        for key, name in (("run", REAL_CORPUS), ("export_run", REAL_EXPORT)):
+            try:
+                folder = corpus_dir(name)
+            except MissingCorpus as error:
+                self.log(f"real folder skipped: {error}")
+                continue
+            out = self.work / "out" / "real"
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir(parents=True)
+            if key == "run":
+                articles = sum(1 for _ in folder.rglob("*.txt"))
+                self.real.update({"corpus": name, "articles": articles})
+            else:
+                self.real["export"] = name
+            # its own pseudo-size: 0 (not a generated corpus)
+            run = self.run_build("A", 0, 0, folder.parent / "_real", out / "A", out / "A-cache",
+                                 seeds=folder)  # fmt: skip
+            run.warm = False
+            self.real[key] = asdict(run)
+            self.results.remove(run)
+            shutil.rmtree(out, ignore_errors=True)
+            self.save()
 
     def may_retry(self, run: Run) -> bool:
         """A disturbed run is run once more, unless that could take the
@@ -839,24 +849,7 @@ def report(data: dict, quick: bool, path: Path) -> str:
 
     real = data.get("real") or {}
     if real.get("run"):
-        r = Run(**real["run"])
-        total = r.stages.get("total", 0.0) or 1.0
-        lines += [
-            "## The real folder",
-            "",
-            f"A, cold, over the shared real folder `{real['corpus']}` ({real['articles']} raw "
-            "scrapes as their scrapers saved them; `make html SEEDS=…`), once:",
-            "",
-            "| wall | CPU | peak RSS | pages | " + " | ".join(STAGES) + " | total |",
-            "|---:|---:|---:|---:|" + "---:|" * (len(STAGES) + 1),
-            f"| {r.seconds:.1f} s | {r.cpu:.1f} s | {r.peak_kb / 1024:.0f} MB | {r.pages} | "
-            + " | ".join(
-                f"{r.stages.get(stage, 0.0):.2f} ({100 * r.stages.get(stage, 0.0) / total:.0f} %)"
-                for stage in STAGES
-            )
-            + f" | {total:.2f} |",
-            "",
-        ]
+        lines += _real_folder_section(real)
 
     lines += [
         "## Where A spends its time",
@@ -932,6 +925,50 @@ def report(data: dict, quick: bool, path: Path) -> str:
     text = "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     return text
+
+
+def _real_folder_section(real: dict) -> list[str]:
+    """The real folder, as text files and as its scraper's CSV export."""
+    lines = [
+        "## The real folder",
+        "",
+        f"A, cold, over the shared real folder `{real['corpus']}` ({real['articles']} raw "
+        "scrapes as their scrapers saved them; `make html SEEDS=…`), once"
+        + (
+            f", and over the same articles as their scraper's CSV export `{real['export']}` "
+            "(three day files, 5,750 rows: the same URL on several rows is read once)"
+            if real.get("export_run")
+            else ""
+        )
+        + ":",
+        "",
+        "| input | wall | CPU | peak RSS | pages | " + " | ".join(STAGES) + " | total |",
+        "|---|---:|---:|---:|---:|" + "---:|" * (len(STAGES) + 1),
+    ]
+    for label, key in (("text files", "run"), ("CSV export", "export_run")):
+        if not real.get(key):
+            continue
+        r = Run(**real[key])
+        total = r.stages.get("total", 0.0) or 1.0
+        lines.append(
+            f"| {label} | {r.seconds:.1f} s | {r.cpu:.1f} s | {r.peak_kb / 1024:.0f} MB | "
+            f"{r.pages} | "
+            + " | ".join(
+                f"{r.stages.get(stage, 0.0):.2f} ({100 * r.stages.get(stage, 0.0) / total:.0f} %)"
+                for stage in STAGES
+            )
+            + f" | {total:.2f} |"
+        )
+    if real.get("export_run"):
+        text, export = Run(**real["run"]), Run(**real["export_run"])
+        reading = [sum(r.stages.get(s, 0.0) for s in READING_STAGES) for r in (text, export)]
+        lines += [
+            "",
+            f"Reading ({' + '.join(READING_STAGES)}): text files {reading[0]:.2f} s, "
+            f"CSV export {reading[1]:.2f} s "
+            + _verdict(reading[1] <= reading[0] * 1.05, "the export no slower (5 % noise)"),
+        ]
+    return [*lines, ""]
 
 
 def _cause(stats: dict, count: int = 3) -> str:
