@@ -1079,11 +1079,13 @@ def targets(cold, runs, sizes, warm_share, quick) -> list[str]:
             detail += f"; over by {100 * (warm_share - TARGET_WARM_SHARE):.0f} points"
             detail += (
                 "; cause: Pelican renders every page again (render; only the files whose "
-                "bytes changed are written, see the counts above) and grouping runs over "
-                "the whole folder again (a changed article changes every term's weight, so "
-                "only a full pass gives a cold build's result); the per-file stages, the "
-                "key points of unchanged events and the search shards whose pages did not "
-                "change come from the cache (see the warm row above)"
+                "bytes changed are written, see the counts above: a memo that rendered only "
+                "the pages whose values changed cost more to fingerprint than it saved, "
+                "branch render-memo-experiment) and grouping runs over the whole folder "
+                "again (its term weights no longer depend on the folder, but clustering is "
+                "not yet redone by day and story); the per-file stages, the key points of "
+                "unchanged events and the search shards whose pages did not change come "
+                "from the cache (see the warm row above)"
             )
         out.append(f"- {what}: " + _verdict(warm_share <= TARGET_WARM_SHARE, detail))
     if quick:

@@ -531,7 +531,7 @@ class Spill:
 class Entry:
     """What folding needs of a record, without its text: where it is, its
     address, a digest of what makes it the same article as another
-    (`_text_of`), its body's length; `stored` gives the record back."""
+    (`_hashes`), its body's length; `stored` gives the record back."""
 
     stored: Record | Spilled
     export: str
@@ -545,6 +545,7 @@ class Entry:
 
     @classmethod
     def of(cls, record: Record, stored: Record | Spilled | None = None) -> Entry:
+        same, content = _hashes(record)
         return cls(
             stored=record if stored is None else stored,
             export=record.export,
@@ -552,9 +553,9 @@ class Entry:
             place=record.place,
             where=record.where,
             url=(record.get("url") or "").strip(),
-            same=_digest(_text_of(record)),
+            same=same,
             body_length=len(record.get("body") or ""),
-            content=_content(record),
+            content=content,
         )
 
     def load(self) -> Record:
@@ -566,9 +567,26 @@ def _digest(value) -> str:
     return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _content(record: Record) -> str:
-    """A digest of everything an article takes from its record."""
-    return _digest([record.where, record.values])
+def _hashes(record: Record) -> tuple[str, str]:
+    """Two digests from one pass over the record's fields: of what makes
+    two records of one address the same article (every field but the date:
+    a site's "updated" stamp changes between scrapes), and of everything
+    an article takes from its record (its place and every field)."""
+    same, content = hashlib.sha256(), hashlib.sha256()
+    content.update(_framed(record.where))
+    for value in record.values:
+        framed = b"".join(map(_framed, value))
+        content.update(framed)
+        if value[0] != "date":
+            same.update(framed)
+    return same.hexdigest(), content.hexdigest()
+
+
+def _framed(text: str) -> bytes:
+    """`text` with its length before it: no two sequences of texts give
+    the same bytes."""
+    data = text.encode("utf-8", "surrogatepass")
+    return b"%d:" % len(data) + data
 
 
 @dataclass(frozen=True)
@@ -604,7 +622,7 @@ class Source:
     @property
     def stamp(self) -> str:
         """A hash of everything the article is made from (the cache's key)."""
-        content = self.content or _content(self.record)
+        content = self.content or _hashes(self.record)[1]
         return _digest([content, self.export, self.key, self.other_lines])
 
 
@@ -617,12 +635,6 @@ class Folding:
     repeats: int = 0
     #: one warning for each record whose text differs from its address's
     warnings: list[str] = field(default_factory=list)
-
-
-def _text_of(record: Record) -> tuple:
-    """What makes two records of one address the same article: every
-    field but the date (a site's "updated" stamp changes between scrapes)."""
-    return tuple(v for v in record.values if v[0] != "date")
 
 
 def _lines(text: str | None) -> list[str]:
