@@ -64,18 +64,34 @@ def kill_at_call(module, name: str, nth: int = 1) -> None:
 def kill_half_written(suffix: str, nth: int = 1, inside: str = "") -> None:
     """Kill when the `nth` file whose path ends with `suffix` (and holds
     `inside`) is half written: half its bytes are on the disk."""
-    original, calls = outputs._write_new, []
+    original, calls = outputs._open_new, []
 
-    def wrapper(path, data):
+    class HalfWritten:
+        """The file: half of the first bytes written to it reach the disk."""
+
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
+            self.handle.flush()
+            die()
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+    def wrapper(path):
         target = path.removesuffix(outputs.PARTIAL_SUFFIX).rsplit(".", 1)[0]
         if inside in path and target.endswith(suffix):
             calls.append(1)
             if len(calls) == nth:
-                original(path, data[: len(data) // 2])
-                die()
-        return original(path, data)
+                return HalfWritten(original(path))
+        return original(path)
 
-    outputs._write_new = wrapper
+    outputs._open_new = wrapper
 
 
 def kill_after_first_shard() -> None:

@@ -16,6 +16,7 @@ redoes nothing.
 from __future__ import annotations
 
 import errno
+import gzip
 import json
 import os
 import pickle
@@ -26,7 +27,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from news_digest import outputs, search_index
+from news_digest import content_cache, outputs, search_index
 
 from .conftest import EVENTS, ROOT, build_site
 
@@ -294,16 +295,33 @@ def test_a_disk_that_will_not_take_a_page_stops_the_build_and_the_next_build_rep
     assert _index(tmp_path / "out") == _index(cold)
 
 
+class _FullDisk:
+    """A new file on a full disk: it opens, and what is written to it
+    fails with ENOSPC."""
+
+    def __init__(self, handle, path):
+        self.handle, self.path = handle, path
+
+    def write(self, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), self.path)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.handle.close()
+
+
 def _no_space(when):
-    """`outputs._write_new` failing with ENOSPC for the paths `when` picks."""
-    original = outputs._write_new
+    """`outputs._open_new` giving a full disk's file for the paths `when`
+    picks."""
+    original = outputs._open_new
 
-    def write(path, data):
-        if when(path):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
-        return original(path, data)
+    def open_new(path):
+        handle = original(path)
+        return _FullDisk(handle, path) if when(path) else handle
 
-    return write
+    return open_new
 
 
 @pytest.mark.parametrize(
@@ -317,7 +335,7 @@ def _no_space(when):
 def test_a_full_disk_stops_the_build_with_one_message_naming_the_file(
     tmp_path, monkeypatch, what, where
 ):
-    monkeypatch.setattr(outputs, "_write_new", _no_space(lambda path: where in path))
+    monkeypatch.setattr(outputs, "_open_new", _no_space(lambda path: where in path))
     with pytest.raises(SystemExit) as stopped:
         build_site(tmp_path / "out", seeds=EVENTS)
     message = str(stopped.value)
@@ -445,3 +463,29 @@ def _page_of(site: Path, name: str) -> str:
         if f'data-identifier="{identifier}"' in html:
             return html
     raise AssertionError(f"no page for {identifier}")
+
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_the_content_cache_is_written_as_it_is_pickled_and_reads_back_whole(
+    tmp_path, monkeypatch, compressed
+):
+    """The cache goes to disk as pickle makes it (never a second copy of
+    itself in memory first), compressed or not, the same bytes each time
+    (no time stamp in the gzip header), and loads back equal."""
+    cache = {
+        f"artikel-{n}.txt": ("stamp", ("<p>teks</p>", {"title": f"Judul {n}"})) for n in range(50)
+    }
+    cacher = type("Cacher", (), {})()
+    cacher._cache, cacher._cache_data_policy = cache, True
+    cacher.settings = {"GZIP_CACHE": compressed}
+    clock = iter(range(1_000_000_000, 2_000_000_000, 1000))  # each save a later second
+    monkeypatch.setattr(gzip.time, "time", lambda: float(next(clock)))
+    written = []
+    for name in ("one", "two"):
+        cacher._cache_path = str(tmp_path / name)
+        content_cache.save_cache(cacher)
+        written.append((tmp_path / name).read_bytes())
+    assert written[0] == written[1]
+    assert written[0].startswith(b"\x1f\x8b") == compressed  # gzip's magic number
+    assert content_cache.load(str(tmp_path / "one"), compressed) == cache
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(outputs.PARTIAL_SUFFIX)]

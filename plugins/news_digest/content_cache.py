@@ -89,11 +89,17 @@ def save_cache(self) -> None:
     """Pelican's `save_cache`, writing the file whole."""
     if not self._cache_data_policy:
         return
+    compressed = self.settings.get("GZIP_CACHE", False)
+
+    def write(handle) -> None:  # pickled straight to the file (outputs.replace_whole_by)
+        if compressed:  # with no time in gzip's header: the same cache, the same bytes
+            with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as zipped:
+                pickle.dump(self._cache, zipped)
+        else:
+            pickle.dump(self._cache, handle)
+
     try:
-        data = pickle.dumps(self._cache)
-        if self.settings.get("GZIP_CACHE", False):
-            data = gzip.compress(data)
-        outputs.replace_whole(self._cache_path, data)
+        outputs.replace_whole_by(self._cache_path, write)
     except (OSError, pickle.PicklingError, TypeError) as error:
         logger.warning(
             "%s: the content cache could not be saved (%s); the next build reads every "

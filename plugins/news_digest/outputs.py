@@ -26,6 +26,8 @@ import io
 import os
 import shutil
 import threading
+from collections.abc import Callable
+from typing import BinaryIO
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -154,14 +156,22 @@ def write_bytes(path: str, data: bytes) -> bool:
 def replace_whole(path: str, data: bytes) -> None:
     """Write `data` to `path` so that a reader finds the old file or the new
     one, never half of one: a page, or the cache's remembered results, of a
-    build that stops midway are as usable as before it started. The
+    build that stops midway are as usable as before it started."""
+    replace_whole_by(path, lambda handle: handle.write(data))
+
+
+def replace_whole_by(path: str, write: Callable[[BinaryIO], object]) -> None:
+    """`replace_whole`, the new file's bytes written by `write` to an open
+    file as they come (the content cache is pickled straight to disk, not
+    into a copy of itself in memory first: 200 MB at 10,000 articles). The
     temporary file is named for this process and thread, so that two
     writers never share one."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     folder, name = os.path.split(path)
     partial = os.path.join(folder, f".{name}.{os.getpid()}-{threading.get_ident()}{PARTIAL_SUFFIX}")
     try:
-        _write_new(partial, data)
+        with _open_new(partial) as handle:
+            write(handle)
         os.replace(partial, path)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -173,15 +183,16 @@ def replace_whole(path: str, data: bytes) -> None:
 
 
 def _write_new(path: str, data: bytes) -> None:
-    """Write `data` to a file that must not exist yet (the permissions as
-    `open` gives them: the umask's)."""
+    """Write `data` to a file that must not exist yet."""
+    with _open_new(path) as handle:
+        handle.write(data)
+
+
+def _open_new(path: str) -> BinaryIO:
+    """A file that must not exist yet, opened for writing (the permissions
+    as `open` gives them: the umask's)."""
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view) :]
-    finally:
-        os.close(handle)
+    return os.fdopen(handle, "wb")
 
 
 def remove_partials(folder: str) -> None:
