@@ -998,9 +998,10 @@ def _memory_cause(stats: dict, where: str = "the largest size") -> str:
         )
     elif name.startswith("pelican"):
         cause += (
-            ". A's Pelican process holds every article's record and page, and peaks while "
-            "grouping, which compares the TF-IDF vectors of every article of a day "
-            "(about 16 KB per article at 10,000)"
+            ". A's Pelican process holds every article's record and page; it peaks when "
+            "it saves its content cache (pickle's memo of every object; until commit "
+            "f8cfc13 also a copy of the whole pickle in memory, about 200 MB at 10,000), "
+            "just after grouping (about 550 MB at 10,000)"
         )
     return cause
 
