@@ -103,7 +103,7 @@ def check_writable(folder: str) -> None:
     probe = os.path.join(folder, f".news-digest-{os.getpid()}{PARTIAL_SUFFIX}")
     try:
         os.makedirs(folder, exist_ok=True)
-        _write_new(probe, b"")
+        _open_new(probe).close()
         os.remove(probe)
         return
     except OSError as error:
@@ -180,12 +180,6 @@ def replace_whole_by(path: str, write: Callable[[BinaryIO], object]) -> None:
             # named for the file it was meant to be, not the temporary one
             raise OSError(error.errno, error.strerror, path) from error
         raise
-
-
-def _write_new(path: str, data: bytes) -> None:
-    """Write `data` to a file that must not exist yet."""
-    with _open_new(path) as handle:
-        handle.write(data)
 
 
 def _open_new(path: str) -> BinaryIO:
