@@ -590,3 +590,26 @@ def test_a_big_export_is_read_in_memory_that_does_not_grow_with_its_text(tmp_pat
     assert found["names"] == 2500  # one article per address
     assert found["first"] > 25_000  # read back whole
     assert found["grew_kib"] / 1024 < 40, found  # the text is 140 MB
+
+
+def test_a_small_export_stays_in_memory_and_an_earlier_spill_file_goes(tmp_path):
+    """Below reader.SPILL_ABOVE_BYTES the records stay in memory (no spill
+    file written and read back); a spill file an earlier build of larger
+    exports left in the cache folder is removed, not left to grow stale."""
+    from news_digest import reader
+
+    folder, cache = tmp_path / "in", tmp_path / "cache"
+    folder.mkdir()
+    cache.mkdir()
+    stale = cache / reader.SPILL_FILE
+    stale.write_bytes(b"\0" * 1000)
+    path = folder / "hari.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(HEADER)
+        out.writerow(_row("satu", "https://x.test/1"))
+        out.writerow(_row("dua", "https://x.test/2"))
+    names = reader.list_exports([str(path)], [str(folder)], {"CACHE_PATH": str(cache)})
+    assert len(names) == 2
+    assert all(isinstance(reader.RECORDS[n].stored, Record) for n in names)
+    assert not stale.exists()

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -269,9 +269,10 @@ class ExportFile:
         self.columns = match_columns(header, self.chosen)
         if not any(f in ("body", "summary", "title") for f, _ in self.columns.used):
             return
+        # one reader for every row: it starts each row afresh, even after an error
+        reader = csv.reader(lines, delimiter=delimiter)
         while True:
             lines.start_record()
-            reader = csv.reader(lines, delimiter=delimiter)
             try:
                 cells = next(reader)
             except StopIteration:
@@ -572,13 +573,16 @@ def _hashes(record: Record) -> tuple[str, str]:
     two records of one address the same article (every field but the date:
     a site's "updated" stamp changes between scrapes), and of everything
     an article takes from its record (its place and every field)."""
-    same, content = hashlib.sha256(), hashlib.sha256()
-    content.update(_framed(record.where))
+    same, dates_framed = hashlib.sha256(), []
     for value in record.values:
         framed = b"".join(map(_framed, value))
-        content.update(framed)
-        if value[0] != "date":
+        if value[0] == "date":
+            dates_framed.append(framed)
+        else:
             same.update(framed)
+    # the text is hashed once: everything is the place, the first digest
+    # (of fixed length) and the dates
+    content = hashlib.sha256(_framed(record.where) + same.digest() + b"".join(dates_framed))
     return same.hexdigest(), content.hexdigest()
 
 
@@ -718,11 +722,14 @@ class ExportFacts:
 
 
 def _said(record: Record, field_name: str) -> Evidence:
-    return Evidence.of(
-        "export_field",
-        field=record.column(field_name),
-        file=PurePosixPath(record.export).name,
-    )
+    return _field_evidence(record.column(field_name), record.export)
+
+
+@lru_cache(maxsize=1024)
+def _field_evidence(column: str | None, export: str) -> Evidence:
+    """One record (frozen) for the same column of the same export: every
+    article of an export says the same of where its fields came from."""
+    return Evidence.of("export_field", field=column, file=PurePosixPath(export).name)
 
 
 def source_facts(source: Source) -> ExportFacts:

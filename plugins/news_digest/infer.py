@@ -437,6 +437,22 @@ def detect_language(text: str) -> Fact:
 # ---- the stage -----------------------------------------------------------
 
 
+def _date(
+    clean: CleanArticle, override: Override | None, fields: ExportFacts | None
+) -> tuple[DateFinding, tuple[str, ...]]:
+    """The article's date and its warnings: a sidecar's, else the export's
+    field, else the text's date field, else the full date the text prints
+    (the text is searched only when nothing above it gives one)."""
+    if override and override.date:
+        evidence = Evidence.of("set_in", file=_name(override.source_path))
+        return DateFinding(level="explicit", date=override.date, evidence=evidence), ()
+    if fields and fields.date:
+        return fields.date, ()
+    field = dates.read_date_field(clean.date_field.text) if clean.date_field else None
+    explicit, warnings = field or dates.find_explicit_date(clean.kept)
+    return explicit or UNKNOWN_DATE, warnings
+
+
 def infer(
     clean: CleanArticle, override: Override | None = None, fields: ExportFacts | None = None
 ) -> ArticleMetadata:
@@ -480,18 +496,7 @@ def infer(
     else:
         place = UNKNOWN
 
-    field = dates.read_date_field(clean.date_field.text) if clean.date_field else None
-    explicit, warnings = field or dates.find_explicit_date(clean.kept)
-    date: DateFinding = explicit or UNKNOWN_DATE
-    if fields and fields.date:
-        date, warnings = fields.date, ()
-    if override and override.date:
-        date = DateFinding(
-            level="explicit",
-            date=override.date,
-            evidence=Evidence.of("set_in", file=_name(override.source_path)),
-        )
-        warnings = ()
+    date, warnings = _date(clean, override, fields)
 
     title = derive_title(clean, override, fields)
     return ArticleMetadata(
