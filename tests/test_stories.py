@@ -55,6 +55,39 @@ def test_a_pairs_likeness_is_the_same_in_any_folder():
     assert _pair(small, *pair) == _pair(articles, *pair) > 0.5
 
 
+def test_the_views_packed_with_an_article_are_the_views_worked_out_from_it():
+    """The per-file stages pack each article's views (stories.pack); the
+    grouping unpacks the same vectors, terms, order and day."""
+    for path in sorted(EVENTS.glob("*.txt")):
+        article = process_file(path)
+        assert article.views is not None
+        assert stories.views_of(article) == stories.article_views(article)
+        unpacked, fresh = stories.views_of(article), stories.article_views(article)
+        assert list(unpacked.words.items()) == list(fresh.words.items())
+
+
+def test_views_packed_before_the_folders_passes_changed_the_terms_are_not_used():
+    """Trap: the folder's passes (recurring furniture, its own words) give
+    a few articles new story terms or a new headline after their views
+    were packed; those articles' views are worked out again."""
+    from dataclasses import replace
+
+    from news_digest.terms import story_terms
+
+    article = process_file(sorted(EVENTS.glob("*.txt"))[0])
+    kept = [line.text for line in article.clean.kept]
+    fewer = replace(article.meta, story_terms=story_terms(article.meta.title.value, kept[:2]))
+    changed = replace(article, meta=fewer)
+    assert changed.views == article.views  # replace() carried the old pack along
+    assert stories.views_of(changed) == stories.article_views(changed)
+    assert stories.views_of(changed).words != stories.views_of(article).words
+    retitled = replace(
+        article, meta=replace(article.meta, title=replace(article.meta.title, value="Lain"))
+    )
+    assert stories.views_of(retitled).title == stories.article_views(retitled).title
+    assert stories.views_of(retitled).title != stories.views_of(article).title
+
+
 def test_every_view_has_a_fitted_weight():
     weights = stories.settings()["likeness"]
     assert set(weights) == {*stories.FEATURES, "bias"}

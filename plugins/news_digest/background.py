@@ -46,6 +46,12 @@ def _frequencies() -> dict[str, float]:
     return merged
 
 
+def warm_up() -> None:
+    """Load the word lists now (e.g. before forking workers, which then
+    share them)."""
+    _frequencies()
+
+
 def word_weight(word: str) -> float:
     """The inverse "document frequency" of a word: -ln of the chance that
     an article of ARTICLE_WORDS words holds it at least once."""

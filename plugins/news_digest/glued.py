@@ -435,17 +435,22 @@ def _apart(before: set[str], after: set[str], count: int) -> bool:
     return max(len(before - {""}), len(after - {""})) >= count
 
 
-def _sides(lines: Iterable[Line], cased: bool = False) -> dict[str, tuple[set[str], set[str]]]:
+def _sides(
+    lines: Iterable[Line], cased: bool = False, only: frozenset[str] | None = None
+) -> dict[str, tuple[set[str], set[str]]]:
     """Each run of letters the lines write on their own (lower case, no
     capital inside; with `cased`, those with a capital inside, as
-    written), with the words found before it and after it. A word has
-    other neighbours each time it is written; a glued pair scraped twice
-    (a paragraph whole and again in pieces) has the same ones."""
+    written), with the words found before it and after it; `only`: of
+    these runs (lower case) alone. A word has other neighbours each time
+    it is written; a glued pair scraped twice (a paragraph whole and again
+    in pieces) has the same ones."""
     found: dict[str, tuple[set[str], set[str]]] = {}
     for text in {line.text for line in lines}:
         written = [t.strip(EDGES) for t in text.split()]
         bare = [t.lower() for t in written]
         for i, run in enumerate(bare):
+            if only is not None and run not in only:
+                continue
             if run.isalpha() and bool(CAPITAL.search(written[i])) == cased:
                 before, after = found.setdefault(written[i] if cased else run, (set(), set()))
                 before.add(bare[i - 1] if i else "")
@@ -527,6 +532,16 @@ def folder_words(
     names that many (`outlet_of`: an article's outlet, or None)."""
     from . import infer  # (infer imports this module)
 
+    articles = list(articles)
+    # only what FolderWords.takes_back will be asked about is counted: the
+    # folder's split tokens, and the first words of their splits
+    asked = frozenset(m.token.strip(EDGES).lower() for a in articles for m in a.clean.mends)
+    asked_names = frozenset(
+        parts[0]
+        for a in articles
+        for m in a.clean.mends
+        if len(parts := m.mended.strip(EDGES).lower().split()) == 2
+    )
     counts: Counter[str] = Counter()
     names: Counter[str] = Counter()
     before: dict[str, set[str]] = defaultdict(set)
@@ -536,9 +551,9 @@ def folder_words(
     for article in articles:
         mends = article.clean.mends
         written = [Line(line.number, as_written(line, mends)) for line in article.clean.kept]
-        sides = _sides(written)
+        sides = _sides(written, only=asked)
         counts.update(sides.keys())
-        names.update(_capitalised(written))
+        names.update(_capitalised(written, asked_names))
         outlet = infer.outlet_key(outlet_of(article))
         if outlet:
             every_outlet.add(outlet)
@@ -561,13 +576,17 @@ def folder_words(
     )
 
 
-def _capitalised(lines: Iterable[Line]) -> set[str]:
-    """The capitalised words the lines write on their own (`Ghazali`), lower case."""
+def _capitalised(lines: Iterable[Line], only: frozenset[str]) -> set[str]:
+    """The capitalised words the lines write on their own (`Ghazali`), lower
+    case, of those in `only`."""
     return {
-        bare.lower()
+        lower
         for line in lines
         for token in line.text.split()
-        if (bare := token.strip(EDGES)).isalpha() and bare[:1].isupper() and bare[1:].islower()
+        if (lower := (bare := token.strip(EDGES)).lower()) in only
+        and bare.isalpha()
+        and bare[:1].isupper()
+        and bare[1:].islower()
     }
 
 

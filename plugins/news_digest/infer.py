@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from . import dates, glued, names, tables, terms
+from . import background, dates, glued, names, tables, terms
 from .model import (
     UNKNOWN_DATE,
     ArticleMetadata,
@@ -384,6 +384,7 @@ def warm_up() -> None:
     forking workers)."""
     _detector_factory()
     glued.warm_up()
+    background.warm_up()  # the per-file stages pack each article's views (stories.pack)
 
 
 #: The stopword vote decides when the leading language has at least this

@@ -284,6 +284,27 @@ class Article:
     #: the export record it was read from (`day.csv, row 17`); None for a
     #: text file
     record: str | None = None
+    #: its views for grouping, worked out with the per-file stages (and
+    #: cached with them); None when not (stories.views_of)
+    views: PackedViews | None = None
+
+
+@dataclass(frozen=True)
+class PackedViews:
+    """An article's views for grouping (stories.Views) packed as compactly
+    as its StoryTerms: the terms of its words, names, headline and index
+    in one string, the integer weights of the first three as array("q")
+    bytes. `made_from` is a digest of the terms and headline they were
+    worked out from: the folder's passes change a few articles' terms,
+    whose views are then worked out again."""
+
+    made_from: bytes
+    #: the terms, in order, each ended by StoryTerms.TERM_END
+    terms: str
+    weights: bytes
+    #: how many terms the words, the names and the headline have (the
+    #: index terms are the rest)
+    sizes: tuple[int, int, int]
 
 
 @dataclass(frozen=True)

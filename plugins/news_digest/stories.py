@@ -25,8 +25,12 @@ most MAX_CANDIDATES others. Average-link clustering then merges them.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import heapq
+import itertools
 import math
+import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -34,7 +38,7 @@ from datetime import date
 from functools import cache
 
 from . import background, tables, terms
-from .model import Article
+from .model import Article, PackedViews, StoryTerms
 
 # ---- settings (data/stories.toml holds the fitted ones) --------------------------------
 
@@ -128,6 +132,47 @@ def article_views(article: Article) -> Views:
     return Views(words, names, title, day, top)
 
 
+def pack(article: Article) -> PackedViews:
+    """The article's views packed to be kept with it (model.PackedViews)."""
+    views = article_views(article)
+    vectors = (views.words, views.names, views.title)
+    end = StoryTerms.TERM_END
+    return PackedViews(
+        made_from=_made_from(article),
+        terms="".join(term + end for term in (*itertools.chain(*vectors), *views.top)),
+        weights=array("q", itertools.chain.from_iterable(v.values() for v in vectors)).tobytes(),
+        sizes=(len(views.words), len(views.names), len(views.title)),
+    )
+
+
+def views_of(article: Article) -> Views:
+    """The article's views: unpacked from those the per-file stages kept
+    with it while its terms and headline are the same, else worked out."""
+    packed = article.views
+    if packed is None or packed.made_from != _made_from(article):
+        return article_views(article)
+    found = list(map(sys.intern, packed.terms.split(StoryTerms.TERM_END)[:-1]))
+    weights = array("q")
+    weights.frombytes(packed.weights)
+    words, names, title = packed.sizes
+    cuts = (0, words, words + names, words + names + title)
+    vectors = [
+        dict(zip(found[a:b], weights[a:b], strict=True)) for a, b in itertools.pairwise(cuts)
+    ]
+    return Views(*vectors, day_of(article), tuple(found[cuts[-1] :]))
+
+
+def _made_from(article: Article) -> bytes:
+    """A digest of what an article's views are worked out from."""
+    digest = hashlib.blake2b(digest_size=16)
+    title = (article.meta.title.value or "").encode("utf-8", "surrogatepass")
+    story_terms = article.meta.story_terms
+    for part in (story_terms.words.encode("utf-8", "surrogatepass"), story_terms.weights, title):
+        digest.update(b"%d:" % len(part))
+        digest.update(part)
+    return digest.digest()
+
+
 def day_of(article: Article) -> date | None:
     """The day an article reports: the lead's day, else its date."""
     return article.meta.happened or article.meta.date.sort_key
@@ -191,13 +236,13 @@ def candidates(views: Sequence[Views]) -> dict[tuple[int, int], int]:
         positions[term] = [p for _, p in found]
     pairs: dict[tuple[int, int], int] = {}
     for position, view in enumerate(views):
-        shared: Counter[int] = Counter()
+        found: list[int] = []  # counted at once (one Counter in C)
         for term in view.top:
-            shared.update(undated.get(term, ())[:MAX_POSTINGS])
+            found += undated.get(term, ())[:MAX_POSTINGS]
             if term not in days:
                 continue
             if view.day is None:  # an undated article: the first MAX_POSTINGS
-                shared.update(positions[term][:MAX_POSTINGS])
+                found += positions[term][:MAX_POSTINGS]
                 continue
             day = view.day.toordinal()
             first = bisect.bisect_left(days[term], day - WINDOW_DAYS)
@@ -206,7 +251,8 @@ def candidates(views: Sequence[Views]) -> dict[tuple[int, int], int]:
                 middle = bisect.bisect_left(days[term], day, first, last)
                 first = max(first, min(middle - MAX_POSTINGS // 2, last - MAX_POSTINGS))
                 last = first + MAX_POSTINGS
-            shared.update(positions[term][first:last])
+            found += positions[term][first:last]
+        shared = Counter(found)
         del shared[position]
         # (-count, other): most shared first, ties by position, compared in C
         near = [(-count, other) for other, count in shared.items() if count >= MIN_SHARED_TERMS]
@@ -228,7 +274,9 @@ def average_link(
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in links.items():
         sums[a][b] = sums[b][a] = value
-    heap = [(-value, a, b) for (a, b), value in links.items()]
+    # a pair below the threshold is never merged as it stands (a merge
+    # pushes the new group's pairs afresh), so it needs no heap entry
+    heap = [(-value, a, b) for (a, b), value in links.items() if value >= threshold]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
@@ -244,9 +292,11 @@ def average_link(
             del sums[other][b]
             if other != a:
                 sums[a][other] = sums[other][a] = sums[a].get(other, 0.0) + value
+        size = len(members[a])
         for other, total in sums[a].items():
-            pair = (min(a, other), max(a, other))
-            heapq.heappush(heap, (-total / (len(members[a]) * len(members[other])), *pair))
+            average = total / (size * len(members[other]))
+            if average >= threshold:
+                heapq.heappush(heap, (-average, min(a, other), max(a, other)))
     return [sorted(group) for _, group in sorted(members.items())]
 
 
@@ -272,7 +322,7 @@ def find(articles: Sequence[Article], table: dict | None = None) -> Found:
 def find_stories(articles: Sequence[Article], table: dict) -> Found:
     """The stories alone (no threads yet)."""
     articles = tuple(sorted(articles, key=lambda a: a.identifier))
-    views = [article_views(a) for a in articles]
+    views = [views_of(a) for a in articles]
     links = {}
     for a, b in sorted(candidates(views)):
         words = terms.exact_cosine(views[a].words, views[b].words)
