@@ -236,13 +236,13 @@ def candidates(views: Sequence[Views]) -> dict[tuple[int, int], int]:
         positions[term] = [p for _, p in found]
     pairs: dict[tuple[int, int], int] = {}
     for position, view in enumerate(views):
-        found: list[int] = []  # counted at once (one Counter in C)
+        met: list[int] = []  # the others met under each term, counted at once (in C)
         for term in view.top:
-            found += undated.get(term, ())[:MAX_POSTINGS]
+            met += undated.get(term, ())[:MAX_POSTINGS]
             if term not in days:
                 continue
             if view.day is None:  # an undated article: the first MAX_POSTINGS
-                found += positions[term][:MAX_POSTINGS]
+                met += positions[term][:MAX_POSTINGS]
                 continue
             day = view.day.toordinal()
             first = bisect.bisect_left(days[term], day - WINDOW_DAYS)
@@ -251,8 +251,8 @@ def candidates(views: Sequence[Views]) -> dict[tuple[int, int], int]:
                 middle = bisect.bisect_left(days[term], day, first, last)
                 first = max(first, min(middle - MAX_POSTINGS // 2, last - MAX_POSTINGS))
                 last = first + MAX_POSTINGS
-            found += positions[term][first:last]
-        shared = Counter(found)
+            met += positions[term][first:last]
+        shared = Counter(met)
         del shared[position]
         # (-count, other): most shared first, ties by position, compared in C
         near = [(-count, other) for other, count in shared.items() if count >= MIN_SHARED_TERMS]
