@@ -171,6 +171,8 @@ def test_a_killed_build_leaves_whole_files_and_the_next_build_repairs_the_site(
             continue  # Pagefind's scratch folder of a shard; its next run clears it
         if path.suffix == ".json":
             json.loads(path.read_bytes())
+        elif path.name.endswith("-Readers"):  # Pelican's generators' content caches
+            assert isinstance(content_cache.unpickled(path.read_bytes()), dict), path.name
         else:
             assert isinstance(pickle.loads(path.read_bytes()), dict), path.name
     if point in {"content-cache", "key-points"}:  # the file being saved: still the old one
@@ -489,3 +491,26 @@ def test_the_content_cache_is_written_as_it_is_pickled_and_reads_back_whole(
     assert written[0].startswith(b"\x1f\x8b") == compressed  # gzip's magic number
     assert content_cache.load(str(tmp_path / "one"), compressed) == cache
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(outputs.PARTIAL_SUFFIX)]
+
+
+def test_the_content_cache_is_pickled_a_batch_at_a_time_and_objects_shared_come_back(tmp_path):
+    """The entries are pickled a batch at a time (the pickler's memo emptied after
+    each: at 10,000 articles it was the build's peak of memory). Trap:
+    objects an entry holds twice, and objects two entries share, come back
+    equal and still shared within their entry."""
+    shared = ["Liputan6.com", {"kota": "Jakarta"}]
+    count = 2 * content_cache.BATCH + 3  # three pickles of entries
+    cache = {f"artikel-{n}.txt": ("stamp", (shared, shared, [n] * 3)) for n in range(count)}
+    cacher = type("Cacher", (), {})()
+    cacher._cache, cacher._cache_data_policy = cache, True
+    cacher.settings = {"GZIP_CACHE": False}
+    cacher._cache_path = str(tmp_path / "cache")
+    content_cache.save_cache(cacher)
+    loaded = content_cache.load(cacher._cache_path, False)
+    assert loaded == cache
+    first, second, _ = loaded["artikel-3.txt"][1]
+    assert first is second
+    old_format = tmp_path / "old"
+    old_format.write_bytes(pickle.dumps(cache))  # the whole dict as one pickle: not ours
+    with pytest.raises(ValueError, match="does not hold a cache"):
+        content_cache.unpickled(old_format.read_bytes())
