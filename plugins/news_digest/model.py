@@ -287,6 +287,20 @@ class Article:
     #: its views for grouping, worked out with the per-file stages (and
     #: cached with them); None when not (stories.views_of)
     views: PackedViews | None = None
+    #: the other spellings of the names it mentions, worked out likewise
+    #: (names.search_spellings)
+    spellings: Spellings | None = None
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """The other ways to write the names an article mentions, for its
+    search entry (names.other_spellings), and a digest of the text and
+    place they were found in (text.fingerprint): the folder's passes change
+    a few articles' texts, whose spellings are then found again."""
+
+    made_from: bytes
+    spellings: tuple[str, ...]
 
 
 @dataclass(frozen=True)

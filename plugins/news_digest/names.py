@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import tables
+from .model import Article, Spellings
+from .text import fingerprint
 
 #: Words that, right before a place name, say something happened there.
 LOCATIVES = ("di", "in", "at", "ke", "to")
@@ -110,6 +112,25 @@ def other_spellings(
         spellings.update(names[name] for names in shown_in.values() if name in names)
     wanted = (s for s in spellings if len(s) >= MIN_SEARCH_SPELLING or " " in s)
     return tuple(sorted(s for s in wanted if not _written(s, text)))
+
+
+def spellings_of(article: Article) -> Spellings:
+    """The article's other spellings (`other_spellings` of its text and its
+    dateline's place), with what they were found in."""
+    text, place = article.clean.text, article.meta.place.value
+    found = other_spellings(text, also=(place,) if place else ())
+    return Spellings(fingerprint(text, place or ""), found)
+
+
+def search_spellings(article: Article) -> tuple[str, ...]:
+    """The article's other spellings: those the per-file stages kept with it
+    while its text and place are the same, else found now."""
+    kept = article.spellings
+    if kept is not None and kept.made_from == fingerprint(
+        article.clean.text, article.meta.place.value or ""
+    ):
+        return kept.spellings
+    return spellings_of(article).spellings
 
 
 def _written(spelling: str, text: str) -> bool:

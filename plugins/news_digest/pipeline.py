@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import exports, stories, timing
+from . import exports, names, stories, timing
 from .clean import Head, clean, clean_lines
 from .infer import infer
 from .model import Article, Line, Removal
@@ -49,15 +49,16 @@ def process_file(
         meta=meta,
         problems=problems,
     )
-    return with_views(article)
+    return prepared_for_placing(article)
 
 
-def with_views(article: Article) -> Article:
-    """The article with its views for grouping packed in (stories.pack):
-    worked out here, on every core and cached with the article, they are
-    not worked out again by the build's one grouping process."""
+def prepared_for_placing(article: Article) -> Article:
+    """The article with its views for grouping packed in (stories.pack) and
+    its names' other spellings (names.spellings_of): worked out here, on
+    every core and cached with the article, they are not worked out again
+    by the build's one process that places the articles."""
     with timing.stage("group"):
-        return replace(article, views=stories.pack(article))
+        return replace(article, views=stories.pack(article), spellings=names.spellings_of(article))
 
 
 def process_record(source: exports.Source) -> Article:
@@ -96,4 +97,4 @@ def process_record(source: exports.Source) -> Article:
         original=facts.original,
         record=source.record.where,
     )
-    return with_views(article)
+    return prepared_for_placing(article)

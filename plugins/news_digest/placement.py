@@ -95,10 +95,7 @@ def _settle(article, placement, pages, words, settings) -> None:
     article.status = "published" if dated else "hidden"
     article.date = (dated or UNDATED).replace(tzinfo=article.date.tzinfo)
     article.locale_date = render.format_finding(words, placement.date)
-    place = article.news.meta.place.value
-    article.search_spellings = names.other_spellings(
-        article.news.clean.text, also=(place,) if place else ()
-    )
+    article.search_spellings = names.search_spellings(article.news)
     if article.category.name == NO_PUBLISHER:
         article.category = category_for(words["unknown_source"], settings)
 

@@ -25,7 +25,6 @@ most MAX_CANDIDATES others. Average-link clustering then merges them.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import heapq
 import itertools
 import math
@@ -39,6 +38,7 @@ from functools import cache
 
 from . import background, tables, terms
 from .model import Article, PackedViews, StoryTerms
+from .text import fingerprint
 
 # ---- settings (data/stories.toml holds the fitted ones) --------------------------------
 
@@ -164,13 +164,8 @@ def views_of(article: Article) -> Views:
 
 def _made_from(article: Article) -> bytes:
     """A digest of what an article's views are worked out from."""
-    digest = hashlib.blake2b(digest_size=16)
-    title = (article.meta.title.value or "").encode("utf-8", "surrogatepass")
     story_terms = article.meta.story_terms
-    for part in (story_terms.words.encode("utf-8", "surrogatepass"), story_terms.weights, title):
-        digest.update(b"%d:" % len(part))
-        digest.update(part)
-    return digest.digest()
+    return fingerprint(story_terms.words, story_terms.weights, article.meta.title.value or "")
 
 
 def day_of(article: Article) -> date | None:

@@ -6,6 +6,7 @@ themselves, so that "a sentence ends here" means the same thing everywhere.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -76,3 +77,15 @@ def normalize(text: str) -> str:
     while start < end and (text[start].isspace() or text[start] in _LEADING_PUNCTUATION):
         start += 1
     return text[start:end]
+
+
+def fingerprint(*parts: str | bytes) -> bytes:
+    """A digest of the parts, each framed by its length (no two sequences of
+    parts give the same bytes): what a result kept with an article was
+    worked out from, to tell whether the folder's passes changed it since."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.digest()
