@@ -79,3 +79,27 @@ def test_a_cued_line_in_copies_of_one_story_stays():
     learned, cleaned = _learn_and_apply([_story(n, *shared, link) for n in range(3)])
     assert learned == {}
     assert all(link in [line.text for line in r.clean.kept] for r in cleaned)
+
+
+def test_keys_kept_with_an_article_are_used_only_while_its_lines_are_the_same():
+    """The per-file stages keep each article's line keys with it
+    (recurring.packed_keys); learning from them finds what learning from
+    the lines finds. Trap: keys kept for other lines (an article edited
+    since, as replace() carries them along) are not used: the call is
+    still learned from the lines the article now has."""
+    from dataclasses import replace
+
+    plain = [article(f"a{n}", *_story(n, CALL)) for n in range(3)]
+    packed = [replace(a, line_keys=recurring.packed_keys(a)) for a in plain]
+    assert recurring.learn(packed) == recurring.learn(plain) != {}
+    stale = [replace(a, line_keys=recurring.packed_keys(article("x", *_story(9)))) for a in plain]
+    assert recurring.line_keys(stale[0]) == recurring.line_keys(plain[0])
+    assert recurring.learn(stale) == recurring.learn(plain)
+
+
+def test_a_line_longer_than_a_paragraph_is_never_furniture_however_often_it_recurs():
+    long_call = f"{CALL}: " + ", ".join(f"pembaca ke-{n} dari kota ke-{n + 7}" for n in range(30))
+    assert len(long_call) > recurring.MAX_LINE_CHARS
+    learned, cleaned = _learn_and_apply([_story(n, long_call) for n in range(4)])
+    assert learned == {}
+    assert all(long_call in [line.text for line in a.clean.kept] for a in cleaned)

@@ -290,6 +290,19 @@ class Article:
     #: the other spellings of the names it mentions, worked out likewise
     #: (names.search_spellings)
     spellings: Spellings | None = None
+    #: its kept lines' keys for the folder's furniture, likewise
+    #: (recurring.line_keys)
+    line_keys: LineKeys | None = None
+
+
+@dataclass(frozen=True)
+class LineKeys:
+    """An article's kept lines' keys (recurring.line_keys), each of
+    recurring.KEY_BYTES, one after another, and a digest of the lines they
+    were made from (text.fingerprint)."""
+
+    made_from: bytes
+    keys: bytes
 
 
 @dataclass(frozen=True)

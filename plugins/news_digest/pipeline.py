@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import exports, names, stories, timing
+from . import exports, names, recurring, stories, timing
 from .clean import Head, clean, clean_lines
 from .infer import infer
 from .model import Article, Line, Removal
@@ -53,12 +53,18 @@ def process_file(
 
 
 def prepared_for_placing(article: Article) -> Article:
-    """The article with its views for grouping packed in (stories.pack) and
-    its names' other spellings (names.spellings_of): worked out here, on
+    """The article with its views for grouping packed in (stories.pack),
+    its names' other spellings (names.spellings_of) and its lines' keys for
+    the folder's furniture (recurring.packed_keys): worked out here, on
     every core and cached with the article, they are not worked out again
     by the build's one process that places the articles."""
     with timing.stage("group"):
-        return replace(article, views=stories.pack(article), spellings=names.spellings_of(article))
+        return replace(
+            article,
+            views=stories.pack(article),
+            spellings=names.spellings_of(article),
+            line_keys=recurring.packed_keys(article),
+        )
 
 
 def process_record(source: exports.Source) -> Article:

@@ -26,8 +26,8 @@ from dataclasses import replace
 from functools import cache
 
 from . import tables, terms
-from .model import Article, Removal
-from .text import ends_sentence, normalize
+from .model import Article, LineKeys, Removal
+from .text import ends_sentence, fingerprint, normalize
 
 #: A line must stand in at least this many articles of the folder to be
 #: taken for site furniture. Two could be one story told twice; on the
@@ -76,26 +76,58 @@ def has_cue(text: str) -> bool:
     return any(pattern.search(text) for pattern in weak)
 
 
-def line_keys(article: Article) -> list[str]:
-    """Each kept line's key (its normalised text): worked out once per
-    build and shared by `learn` and `apply`."""
-    return [normalize(line.text) for line in article.clean.kept]
+#: A line's key: one byte saying what the line is (KEY_EMPTY, KEY_LINE or
+#: KEY_LONG, by its normalised text) and a digest of its normalised text.
+KEY_BYTES = 17
+KEY_EMPTY, KEY_LINE, KEY_LONG = 0, 1, 2
 
 
-def learn(articles: Sequence[Article], keys: Sequence[list[str]] | None = None) -> dict[str, int]:
-    """The folder's recurring furniture: normalised line → articles it is
+def line_keys(article: Article) -> list[bytes]:
+    """Each kept line's key (`_key`): those the per-file stages kept with
+    the article (`packed_keys`) while its kept lines are the same, else
+    worked out now; shared by `learn` and `apply`."""
+    kept = article.line_keys
+    if kept is not None and kept.made_from == _lines_digest(article):
+        data = kept.keys
+        return [data[start : start + KEY_BYTES] for start in range(0, len(data), KEY_BYTES)]
+    return [_key(line.text) for line in article.clean.kept]
+
+
+def packed_keys(article: Article) -> LineKeys:
+    """The article's line keys, to be kept with it (model.LineKeys)."""
+    keys = b"".join(_key(line.text) for line in article.clean.kept)
+    return LineKeys(_lines_digest(article), keys)
+
+
+def _key(text: str) -> bytes:
+    """A line's key: lines of the same normalised text share it (a digest
+    of 16 bytes: two different texts never meet on one), and its first
+    byte says whether the text is empty, or longer than MAX_LINE_CHARS."""
+    normal = normalize(text)
+    kind = KEY_EMPTY if not normal else KEY_LINE if len(normal) <= MAX_LINE_CHARS else KEY_LONG
+    return bytes((kind,)) + fingerprint(normal)
+
+
+def _lines_digest(article: Article) -> bytes:
+    return fingerprint(*(line.text for line in article.clean.kept))
+
+
+def learn(
+    articles: Sequence[Article], keys: Sequence[list[bytes]] | None = None
+) -> dict[bytes, int]:
+    """The folder's recurring furniture: a line's key → articles it is
     in; `keys` are the articles' `line_keys`, when already known."""
     keys = [line_keys(a) for a in articles] if keys is None else keys
-    where: dict[str, list[tuple[int, int]]] = defaultdict(list)  # key → (article, position)
-    spread: Counter[str] = Counter()  # key → how many articles hold it
-    texts: dict[str, str] = {}  # a line's key → its text where first seen
+    where: dict[bytes, list[tuple[int, int]]] = defaultdict(list)  # key → (article, position)
+    spread: Counter[bytes] = Counter()  # key → how many articles hold it
+    texts: dict[bytes, str] = {}  # a line's key → its text where first seen
     for index, (article, article_keys) in enumerate(zip(articles, keys, strict=True)):
         for line, key in zip(article.clean.kept, article_keys, strict=True):
             texts.setdefault(key, line.text)
         seen = set(article_keys)
         spread.update(seen)
         for position, key in enumerate(article_keys):
-            if key and key in seen and len(key) <= MAX_LINE_CHARS:
+            if key[0] == KEY_LINE and key in seen:
                 seen.discard(key)
                 where[key].append((index, position))
     recurring = {key: places for key, places in where.items() if len(places) >= MIN_ARTICLES}
@@ -122,12 +154,14 @@ class _Evidence(dict):
     more hold can be shared by two of them, so the others are never
     looked at: the same answers, for a fraction of the work."""
 
-    def __init__(self, keys: Sequence[list[str]], texts: dict[str, str], spread: Counter[str]):
+    def __init__(
+        self, keys: Sequence[list[bytes]], texts: dict[bytes, str], spread: Counter[bytes]
+    ):
         super().__init__()
         self.keys, self.texts, self.spread = keys, texts, spread
-        self.plain: dict[str, bool] = {}
+        self.plain: dict[bytes, bool] = {}
 
-    def __missing__(self, index: int) -> frozenset[str]:
+    def __missing__(self, index: int) -> frozenset[bytes]:
         found = frozenset(
             key for key in self.keys[index] if self.spread[key] >= 2 and self._plain(key)
         )
@@ -154,7 +188,7 @@ def _widget_label(text: str) -> bool:
     return not ends_sentence(text) and len(text.split()) <= WEAK_CUE_MAX_WORDS
 
 
-def _stories(articles: list[int], evidence: Mapping[int, frozenset[str]]) -> int:
+def _stories(articles: list[int], evidence: Mapping[int, frozenset[bytes]]) -> int:
     """How many different stories these articles tell: articles sharing
     `SAME_STORY_SENTENCES` plain sentences are one story (union-find)."""
     if len(articles) > STORY_CHECK_MAX:
@@ -174,13 +208,13 @@ def _stories(articles: list[int], evidence: Mapping[int, frozenset[str]]) -> int
     return len({root(a) for a in articles})
 
 
-def _next_to(article_keys: list[str], position: int, confirmed: set[str]) -> bool:
+def _next_to(article_keys: list[bytes], position: int, confirmed: set[bytes]) -> bool:
     before = article_keys[max(0, position - 1) : position]
     after = article_keys[position + 1 : position + 2]
     return any(key in confirmed for key in before + after)
 
 
-def apply(article: Article, learned: dict[str, int], keys: list[str] | None = None) -> Article:
+def apply(article: Article, learned: dict[bytes, int], keys: list[bytes] | None = None) -> Article:
     """The article with its learned furniture moved to the removal record
     (`keys`: its `line_keys`, when already known)."""
     if not learned:
