@@ -248,3 +248,30 @@ def test_trap_the_headline_as_a_subhead_inside_the_text_stays():
     headline = "How Did Beethoven Die?"
     cleaned = clean_lines([headline, "March 25, 2023", "", LEAD, headline, CLOSE])
     assert [k.number for k in cleaned.kept] == [4, 5, 6]
+
+
+def test_each_boilerplate_rule_matches_a_line_exactly_when_one_of_its_patterns_does():
+    """A rule's patterns are searched as one alternation (tables.py). That
+    holds only while no pattern refers to a group or sets a flag inline:
+    a `\\1` would then name another pattern's group."""
+    import re
+
+    from news_digest import tables
+
+    table = tables.load("boilerplate")["rule"]
+    lines = [
+        "Baca juga: Harga emas hari ini",
+        "Read more: Gold prices today",
+        "Simak berita lainnya di Google News",
+        "Teks biasa tentang harga emas.",
+    ]
+    for raw, rule in zip(table, tables.boilerplate_rules(), strict=True):
+        for pattern in raw["patterns"]:
+            assert not re.search(r"\\[1-9]|\(\?P[<=]|\(\?[aiLmsux]", pattern), (
+                raw["name"],
+                pattern,
+            )
+        separate = [re.compile(p, re.IGNORECASE) for p in raw["patterns"]]
+        for line in lines:
+            assert rule.matches(line) == any(p.search(line) for p in separate), (rule.name, line)
+    assert any(r.matches("Baca juga: Harga emas hari ini") for r in tables.boilerplate_rules())

@@ -30,7 +30,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import wordfreq
 
@@ -93,9 +93,17 @@ def _frequencies(lang: str) -> dict[str, float]:
 def zipf(word: str, lang: str | None = None) -> float:
     """A word's Zipf frequency in one list, or the higher of the two (0
     when neither knows it)."""
+    return _zipf(word.lower(), lang)
+
+
+#: Cleaning asks for the same words' frequencies again and again (a
+#: token's pieces, for every rule that tries it): a cached answer costs
+#: no Python call. Bounded: a folder's distinct words fit many times.
+@lru_cache(maxsize=1 << 18)
+def _zipf(lower: str, lang: str | None) -> float:
     if lang is None:
-        return max(zipf(word, "id"), zipf(word, "en"))
-    frequency = _frequencies(lang).get(word.lower(), 0.0)
+        return max(_zipf(lower, "id"), _zipf(lower, "en"))
+    frequency = _frequencies(lang).get(lower, 0.0)
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
@@ -177,10 +185,16 @@ def _after_punctuation(token: str, vocabulary: Vocabulary) -> set[int]:
     return {m.end() for m in AFTER_PUNCTUATION.finditer(token)}
 
 
-def _after_domain(token: str, vocabulary: Vocabulary) -> set[int]:
+@cache
+def _domain_ending() -> re.Pattern:
+    """A domain's ending with letters glued after it (data/glued.toml)."""
     endings = "|".join(re.escape(e) for e in _table()["domains"]["endings"])
+    return re.compile(rf"[A-Za-z0-9]\.(?:{endings})(?=([a-z]+))")
+
+
+def _after_domain(token: str, vocabulary: Vocabulary) -> set[int]:
     found = set()
-    for match in re.finditer(rf"[A-Za-z0-9]\.(?:{endings})(?=([a-z]+))", token):
+    for match in _domain_ending().finditer(token):
         rest = match.group(1)
         # any word the lists know: no domain ends in a word (`.comulas`)
         if len(rest) >= _table()["lexicon"]["min_part"] and (zipf(rest) > 0 or _derived(rest)):
@@ -458,14 +472,20 @@ def _sides(
     return found
 
 
-def mend_line(line: Line, words: Vocabulary) -> tuple[Line, tuple[Mend, ...]]:
-    """One line with its glued words split, and the record of each split."""
+def mend_line(
+    line: Line, words: Vocabulary, known: dict[str, dict[int, str]] | None = None
+) -> tuple[Line, tuple[Mend, ...]]:
+    """One line with its glued words split, and the record of each split
+    (`known`: the splits of tokens already tried with the same `words`)."""
     if not MAYBE_GLUED.search(line.text):
         return line, ()
+    known = {} if known is None else known
     mends, pieces, last = [], [], 0
     for match in TOKEN.finditer(line.text):
         token = match.group()
-        found = splits(token, words)
+        found = known.get(token)
+        if found is None:
+            found = known[token] = splits(token, words)
         if not found:
             continue
         fixed = mended(token, found)
@@ -491,8 +511,9 @@ def mend_lines(lines: Sequence[Line]) -> tuple[tuple[Line, ...], tuple[Mend, ...
     """The lines with their glued words split, and every split made."""
     words = vocabulary(lines)
     out, mends = [], []
+    known: dict[str, dict[int, str]] = {}  # an article writes many a word more than once
     for line in lines:
-        fixed, made = mend_line(line, words)
+        fixed, made = mend_line(line, words, known)
         out.append(fixed)
         mends.extend(made)
     return tuple(out), tuple(mends)

@@ -27,10 +27,13 @@ class BoilerplateRule:
     name: str
     langs: tuple[str, ...]
     where: str  # "anywhere", "trailing" or "block" (see data/boilerplate.toml)
-    patterns: tuple[re.Pattern, ...]
+    #: the rule's patterns as one alternation: a line matches it exactly
+    #: when it matches one of them (none holds a group reference or an
+    #: inline flag), and one search costs a fraction of one per pattern
+    pattern: re.Pattern
 
     def matches(self, line: str) -> bool:
-        return any(pattern.search(line) for pattern in self.patterns)
+        return self.pattern.search(line) is not None
 
 
 @cache
@@ -40,7 +43,7 @@ def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
             name=rule["name"],
             langs=tuple(rule["langs"]),
             where=rule.get("where", "anywhere"),
-            patterns=tuple(re.compile(p, re.IGNORECASE) for p in rule["patterns"]),
+            pattern=re.compile("|".join(f"(?:{p})" for p in rule["patterns"]), re.IGNORECASE),
         )
         for rule in load("boilerplate")["rule"]
     )
