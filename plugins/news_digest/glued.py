@@ -353,6 +353,8 @@ def _after_capitals(token: str, vocabulary: Vocabulary) -> set[int]:
 
 
 #: The rules in order: (name, function of token and article vocabulary).
+#: Each needs a capital or a punctuation mark in the piece: `_split` does
+#: not ask them about a lower-case word.
 RULES: list[tuple[str, Callable[[str, Vocabulary], set[int]]]] = [
     ("after-punctuation", _after_punctuation),
     ("after-domain", _after_domain),
@@ -397,9 +399,12 @@ def splits(token: str, vocabulary: Vocabulary = Vocabulary()) -> dict[int, str]:
 def _split(piece: str, offset: int, vocabulary: Vocabulary, found: dict, depth: int) -> None:
     """Split one piece by the rules, then each of its pieces again."""
     here: dict[int, str] = {}
-    for name, rule in RULES:
-        for position in rule(piece, vocabulary):
-            here.setdefault(position, name)
+    # every rule needs a capital or a punctuation mark; most pieces are
+    # lower-case words, which only `_two_words` can split
+    if not (piece.isalpha() and piece.islower()):
+        for name, rule in RULES:
+            for position in rule(piece, vocabulary):
+                here.setdefault(position, name)
     for word in CASED_WORD.finditer(piece):
         cut = _two_words(word.group(), vocabulary)
         if cut is not None:
