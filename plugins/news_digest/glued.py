@@ -388,6 +388,8 @@ def splits(token: str, vocabulary: Vocabulary = Vocabulary()) -> dict[int, str]:
         return {}
     found: dict[int, str] = {}
     _split(token, 0, vocabulary, found, 0)
+    if not found:
+        return found
     inside = [(m.start(), m.end()) for m in DOMAIN.finditer(token)]
     return {
         p: rule
@@ -436,9 +438,15 @@ def vocabulary(lines: Sequence[Line]) -> Vocabulary:
     counts: Counter[str] = Counter()
     for text in {line.text for line in lines}:
         runs = {bare for t in text.split() if (bare := t.strip(EDGES)).isalpha()}
-        counts.update({run.lower() for run in runs if not CAPITAL.search(run)})
+        counts.update({run.lower() for run in runs if not _capital_inside(run)})
     words = frozenset(word for word, count in counts.items() if count >= VOCABULARY_LINES)
     return Vocabulary(words, frozenset(counts), _written_apart(_sides(lines, cased=True)))
+
+
+def _capital_inside(word: str) -> bool:
+    """Whether a capital stands between lower-case letters (CAPITAL); a
+    lower-case word, most of a text, is answered without the pattern."""
+    return not word.islower() and CAPITAL.search(word) is not None
 
 
 def _written_apart(sides: dict[str, tuple[set[str], set[str]]]) -> frozenset[str]:
@@ -470,7 +478,7 @@ def _sides(
         for i, run in enumerate(bare):
             if only is not None and run not in only:
                 continue
-            if run.isalpha() and bool(CAPITAL.search(written[i])) == cased:
+            if run.isalpha() and _capital_inside(written[i]) == cased:
                 before, after = found.setdefault(written[i] if cased else run, (set(), set()))
                 before.add(bare[i - 1] if i else "")
                 after.add(bare[i + 1] if i + 1 < len(bare) else "")
