@@ -26,6 +26,8 @@ LATEST_YEAR = 2100
 
 #: Every full date has a four-digit year: lines without one are skipped.
 _YEAR = re.compile(r"\d{4}")
+#: A digit: a sentence without one holds no day and month.
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -304,7 +306,7 @@ def find_date_cues(lines: Sequence[Line]) -> tuple[DateCue, ...]:
                         weekday=tables.weekday_numbers()[word.lower()],
                     )
                 )
-            if not any(c.isdigit() for c in sentence):
+            if not _DIGIT.search(sentence):  # (both of day_month's forms hold one)
                 continue
             for match in patterns.day_month.finditer(sentence):
                 if _inside(in_full_date, offset, match):
