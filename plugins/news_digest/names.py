@@ -125,12 +125,11 @@ def spellings_of(article: Article) -> Spellings:
 def search_spellings(article: Article) -> tuple[str, ...]:
     """The article's other spellings: those the per-file stages kept with it
     while its text and place are the same, else found now."""
+    text, place = article.clean.text, article.meta.place.value
     kept = article.spellings
-    if kept is not None and kept.made_from == fingerprint(
-        article.clean.text, article.meta.place.value or ""
-    ):
+    if kept is not None and kept.made_from == fingerprint(text, place or ""):
         return kept.spellings
-    return spellings_of(article).spellings
+    return other_spellings(text, also=(place,) if place else ())
 
 
 def _written(spelling: str, text: str) -> bool:
