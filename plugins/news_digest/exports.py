@@ -36,6 +36,7 @@ from . import dates, tables
 from .filenames import outlet_name
 from .infer import outlet_key
 from .model import DateFinding, Evidence, Fact
+from .text import fingerprint
 
 #: The suffixes of the exports read, and how each is read.
 SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".xlsx": "xlsx", ".json": "json", ".jsonl": "jsonl"}
@@ -569,28 +570,15 @@ def _digest(value) -> str:
 
 
 def _hashes(record: Record) -> tuple[str, str]:
-    """Two digests from one pass over the record's fields: of what makes
+    """Two digests (text.fingerprint), the text hashed once: of what makes
     two records of one address the same article (every field but the date:
     a site's "updated" stamp changes between scrapes), and of everything
-    an article takes from its record (its place and every field)."""
-    same, dates_framed = hashlib.sha256(), []
-    for value in record.values:
-        framed = b"".join(map(_framed, value))
-        if value[0] == "date":
-            dates_framed.append(framed)
-        else:
-            same.update(framed)
-    # the text is hashed once: everything is the place, the first digest
-    # (of fixed length) and the dates
-    content = hashlib.sha256(_framed(record.where) + same.digest() + b"".join(dates_framed))
-    return same.hexdigest(), content.hexdigest()
-
-
-def _framed(text: str) -> bytes:
-    """`text` with its length before it: no two sequences of texts give
-    the same bytes."""
-    data = text.encode("utf-8", "surrogatepass")
-    return b"%d:" % len(data) + data
+    an article takes from its record (its place, that first digest and the
+    dates)."""
+    dated = [v for v in record.values if v[0] == "date"]
+    same = fingerprint(*(part for v in record.values if v[0] != "date" for part in v))
+    content = fingerprint(record.where, same, *(part for v in dated for part in v))
+    return same.hex(), content.hex()
 
 
 @dataclass(frozen=True)
