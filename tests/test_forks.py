@@ -7,7 +7,8 @@ import json
 import os
 import threading
 
-from news_digest import digest_worker, forks
+import pytest
+from news_digest import forks
 from pelican.log import console
 
 from .conftest import SEED_FILES, run_pelican
@@ -30,7 +31,7 @@ def test_with_another_thread_running_the_work_is_done_here():
     try:
         with forks.alone() as alone:
             assert not alone
-        result = digest_worker.in_background(os.getpid)
+        result = forks.in_background(os.getpid)
         assert result() == os.getpid()  # not a child's
     finally:
         waiting.set()
@@ -56,3 +57,23 @@ def test_a_big_build_forks_its_workers_with_no_deadlock_warning(tmp_path):
     assert "multi-threaded" not in built.stderr
     assert "Traceback" not in built.stderr
     assert json.loads(timings.read_text())["alongside"] > 0  # the digest ran in a child
+
+
+def _chunk_and_process(chunk):
+    return list(chunk), os.getpid()
+
+
+@pytest.mark.parametrize(("items", "count"), [(range(7), 2), (range(7), 3), (range(1), 2)])
+def test_work_over_the_cores_comes_back_in_order_each_chunk_from_a_process_of_its_own(items, count):
+    results = forks.Cores(count).over(_chunk_and_process, items)
+    chunks = [chunk for chunk, _ in results]
+    assert [x for chunk in chunks for x in chunk] == list(items)
+    assert len(chunks) == min(count, len(items))
+    assert max(map(len, chunks)) - min(map(len, chunks)) <= 1  # as even as can be
+    processes = [pid for _, pid in results]
+    assert processes[0] == os.getpid() and len(set(processes)) == len(processes)
+
+
+def test_one_core_does_all_the_work_here():
+    (result,) = forks.ONE_CORE.over(_chunk_and_process, range(5))
+    assert result == ([0, 1, 2, 3, 4], os.getpid())

@@ -9,6 +9,7 @@ import asyncio
 import json
 import re
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -227,6 +228,39 @@ def test_a_page_missing_from_disk_is_reported_and_the_rest_indexed(tmp_path, cap
     search_index._index_shards(str(site), bundles, "id", str(tmp_path / "cache" / "m.json"))
     assert _indexed(site / "pagefind" / "0") == 1
     assert [r.getMessage() for r in caplog.records if "1 of its 2" in r.getMessage()]
+
+
+@pytest.mark.parametrize("at_once", [1, 2])
+def test_shards_are_indexed_as_many_at_a_time_as_allowed_and_each_recorded(
+    tmp_path, monkeypatch, at_once
+):
+    running, most = [], []
+
+    async def build(output_path, folder, pages, language, work):
+        running.append(folder)
+        most.append(len(running))
+        await asyncio.sleep(0.05)
+        Path(folder).mkdir(parents=True)
+        (Path(folder) / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+        running.remove(folder)
+
+    monkeypatch.setattr(search_index, "_build", build)
+    site, manifest = tmp_path / "site", tmp_path / "cache" / "m.json"
+    manifest.parent.mkdir()
+    bundles = {f"pagefind/{n}/": (f"artikel/a{n}/index.html",) for n in range(5)}
+    search_index._index_shards(str(site), bundles, "id", str(manifest), lambda: at_once)
+    assert max(most) == at_once
+    remembered = json.loads(manifest.read_text(encoding="utf-8"))
+    assert sorted(remembered) == sorted(str(site / b.rstrip("/")) for b in bundles)
+
+
+def test_the_build_waiting_for_the_index_lets_it_use_every_core(tmp_path):
+    indexing = search_index._Indexing(str(tmp_path), {}, "id", str(tmp_path / "m.json"), 2)
+    allowed = partial(search_index._at_once, indexing.build_waits, 2)
+    assert allowed() == search_index.SHARDS_WHILE_WRITING  # the build still writes
+    indexing.start()
+    indexing.join()  # the build has nothing left to do
+    assert allowed() == 2
 
 
 def test_switching_folders_with_caches_of_their_own_leaves_no_stale_index(tmp_path):

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from news_digest import digest, digest_worker
+from news_digest import digest, digest_worker, forks
 
 from .conftest import (
     EVENTS,
@@ -349,7 +349,7 @@ def test_a_background_worker_that_dies_is_replaced_by_the_work_done_here(caplog)
             os._exit(3)  # as if the worker were killed for want of memory
         return x * 2
 
-    result = digest_worker.in_background(answer, 21)
+    result = forks.in_background(answer, 21)
     with caplog.at_level(logging.WARNING):
         assert result() == 42
     assert "background answer failed" in caplog.text
@@ -367,7 +367,7 @@ def test_a_background_workers_warnings_are_said_and_counted_by_the_build(caplog)
             logging.getLogger("news_digest.digest_cache").warning("key points file cut short")
         return x * 2
 
-    result = digest_worker.in_background(answer, 21)
+    result = forks.in_background(answer, 21)
     with caplog.at_level(logging.INFO):
         assert result() == 42
     said = [(r.name, r.levelno, r.getMessage()) for r in caplog.records]

@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from news_digest import background, digest, group, stories
+from news_digest import background, digest, forks, group, stories
 from news_digest.model import Event, Grouping, Section
 from news_digest.pipeline import process_file
 from news_digest.render import DayLine, core_span, day_lines, stories_timeline_svg
@@ -120,6 +120,55 @@ def test_each_article_meets_a_bounded_number_of_others(monkeypatch):
         met[b] += 1
     # each chose its 3; it may also have been chosen by others
     assert all(n >= 3 for n in met) and sum(met) <= 2 * 3 * len(same)
+
+
+def test_stories_and_threads_are_the_same_with_the_comparisons_spread_over_two_cores():
+    articles = [process_file(path) for path in sorted(EVENTS.glob("*.txt"))]
+    here = stories.find(articles)
+    spread = stories.find(articles, cores=forks.Cores(2))
+    assert len(here.stories) < len(articles)  # the trap: some articles were linked
+    assert spread.stories == here.stories and spread.threads == here.threads
+
+
+def _reference_average_link(count, links, threshold):
+    """Average-link clustering the slow, plain way: every round, every
+    pair of groups, the highest average first, ties by the lowest pair."""
+    groups = {p: [p] for p in range(count)}
+    while True:
+        best = None
+        for a in sorted(groups):
+            for b in sorted(groups):
+                if a >= b:
+                    continue
+                total = sum(
+                    links.get((min(x, y), max(x, y)), 0.0) for x in groups[a] for y in groups[b]
+                )
+                average = total / (len(groups[a]) * len(groups[b]))
+                if average >= threshold and (best is None or average > best[0]):
+                    best = (average, a, b)
+        if best is None:
+            return [sorted(g) for _, g in sorted(groups.items())]
+        _, a, b = best
+        groups[a] += groups.pop(b)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_average_link_merges_the_highest_average_first_ties_by_the_lowest_pair(seed):
+    """Few distinct likenesses, so that many averages tie exactly: the
+    order of merges, and so the groups, must still be the plain one's."""
+    import random
+
+    chance = random.Random(seed)
+    count = 14
+    links = {
+        (a, b): chance.choice((0.25, 0.5, 0.5, 1.0))
+        for a in range(count)
+        for b in range(a + 1, count)
+        if chance.random() < 0.5
+    }
+    expected = _reference_average_link(count, links, 0.3)
+    assert stories.average_link(count, links, 0.3) == expected
+    assert any(len(group) > 2 for group in expected)  # the trap: groups grow past pairs
 
 
 def test_stories_and_threads_are_the_same_under_any_order():

@@ -471,15 +471,35 @@ def _sides(
     these runs (lower case) alone. A word has other neighbours each time
     it is written; a glued pair scraped twice (a paragraph whole and again
     in pieces) has the same ones."""
+    return _sides_of(_tokenised({line.text for line in lines}), cased, only)
+
+
+#: A text's tokens as written, and the same tokens bare (their edges
+#: stripped) in lower case.
+Tokenised = tuple[list[str], list[str]]
+
+
+def _tokenised(texts: Iterable[str]) -> list[Tokenised]:
+    """Each text's tokens, as written and bare. A text is put in lower case
+    once, whole: no edge character has a case, and lower case adds no
+    space, so the tokens are the same ones."""
+    return [(text.split(), [t.strip(EDGES) for t in text.lower().split()]) for text in texts]
+
+
+def _sides_of(
+    tokenised: Iterable[Tokenised], cased: bool = False, only: frozenset[str] | None = None
+) -> dict[str, tuple[set[str], set[str]]]:
+    """`_sides` of texts already tokenised (each text once)."""
     found: dict[str, tuple[set[str], set[str]]] = {}
-    for text in {line.text for line in lines}:
-        written = [t.strip(EDGES) for t in text.split()]
-        bare = [t.lower() for t in written]
+    for tokens, bare in tokenised:
+        if only is not None and only.isdisjoint(bare):
+            continue
         for i, run in enumerate(bare):
             if only is not None and run not in only:
                 continue
-            if run.isalpha() and _capital_inside(written[i]) == cased:
-                before, after = found.setdefault(written[i] if cased else run, (set(), set()))
+            written = tokens[i].strip(EDGES)
+            if run.isalpha() and _capital_inside(written) == cased:
+                before, after = found.setdefault(written if cased else run, (set(), set()))
                 before.add(bare[i - 1] if i else "")
                 after.add(bare[i + 1] if i + 1 < len(bare) else "")
     return found
@@ -584,8 +604,8 @@ def folder_words(
     every_outlet: set[str] = set()
     for article in articles:
         mends = article.clean.mends
-        written = [Line(line.number, as_written(line, mends)) for line in article.clean.kept]
-        sides = _sides(written, only=asked)
+        written = _tokenised({as_written(line, mends) for line in article.clean.kept})
+        sides = _sides_of(written, only=asked)
         counts.update(sides.keys())
         names.update(_capitalised(written, asked_names))
         outlet = infer.outlet_key(outlet_of(article))
@@ -610,18 +630,19 @@ def folder_words(
     )
 
 
-def _capitalised(lines: Iterable[Line], only: frozenset[str]) -> set[str]:
-    """The capitalised words the lines write on their own (`Ghazali`), lower
-    case, of those in `only`."""
-    return {
-        lower
-        for line in lines
-        for token in line.text.split()
-        if (lower := (bare := token.strip(EDGES)).lower()) in only
-        and bare.isalpha()
-        and bare[:1].isupper()
-        and bare[1:].islower()
-    }
+def _capitalised(tokenised: Iterable[Tokenised], only: frozenset[str]) -> set[str]:
+    """The capitalised words the texts write on their own (`Ghazali`),
+    lower case, of those in `only`."""
+    found = set()
+    for tokens, bare in tokenised:
+        if only.isdisjoint(bare):
+            continue
+        for token, lower in zip(tokens, bare, strict=True):
+            if lower in only:
+                word = token.strip(EDGES)
+                if word.isalpha() and word[:1].isupper() and word[1:].islower():
+                    found.add(lower)
+    return found
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import background, names, stories, terms
+from .forks import ONE_CORE, Cores
 from .model import (
     Article,
     DateCue,
@@ -303,7 +304,7 @@ def _slug(text: str, limit: int = 48) -> str:
     return slug[:limit].rstrip("-") or "cerita"
 
 
-def discover_events(articles: Sequence[Article]) -> Grouping:
+def discover_events(articles: Sequence[Article], cores: Cores = ONE_CORE) -> Grouping:
     """Find the stories when there is no trip catalog (stories.find).
 
     A story of two or more articles becomes an event record (its days are
@@ -311,7 +312,7 @@ def discover_events(articles: Sequence[Article]) -> Grouping:
     in none and listed by day. Names and addresses come from each story's
     own members only, so they stay put when unrelated articles change.
     """
-    found = stories.find(articles)
+    found = stories.find(articles, cores=cores)
     events, placements = [], {}
     used_ids: set[str] = set()
     by_position: dict[int, Event] = {}
@@ -449,12 +450,15 @@ def _story_for(members: list[Article], vectors: list[terms.Vector], used_ids: se
     )
 
 
-def group(articles: Sequence[Article], trips: Sequence[Event] = ()) -> Grouping:
-    """Group articles by the trip catalog if there is one, else automatically."""
+def group(
+    articles: Sequence[Article], trips: Sequence[Event] = (), cores: Cores = ONE_CORE
+) -> Grouping:
+    """Group articles by the trip catalog if there is one, else
+    automatically (comparing pairs on `cores`)."""
     articles = sorted(articles, key=lambda a: a.identifier)
     if trips:
         return assign_to_trips(articles, trips)
-    return discover_events(articles)
+    return discover_events(articles, cores)
 
 
 # ---- an event's articles by leg or day ------------------------------------------------

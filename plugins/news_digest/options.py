@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+from .forks import ONE_CORE, Cores
 from .read import MAX_BYTES
 
 DEFAULTS = {
@@ -63,6 +64,10 @@ DEFAULTS = {
 #: Below this many files to read (or articles to digest), starting worker
 #: processes costs more than it saves.
 PARALLEL_MIN_FILES = 64
+#: Below this many articles, the grouping's comparisons stay in the
+#: build's process: its four short forks cost about what the second core
+#: saves at 300 articles (1,000: 0.22 → 0.15 s; 10,000: 3.8 → 2.0 s).
+SPREAD_MIN_ARTICLES = 500
 
 
 def setting(settings, name):
@@ -81,3 +86,10 @@ def can_fork_workers(settings) -> bool:
         int(setting(settings, "NEWS_DIGEST_WORKERS")) >= 2
         and "fork" in multiprocessing.get_all_start_methods()
     )
+
+
+def grouping_cores(settings, articles: int) -> Cores:
+    """The cores the grouping compares pairs on (stories.linked)."""
+    if articles < SPREAD_MIN_ARTICLES or not can_fork_workers(settings):
+        return ONE_CORE
+    return Cores(int(setting(settings, "NEWS_DIGEST_WORKERS")))

@@ -47,7 +47,7 @@ from . import (
     timing,
     ui,
 )
-from .options import DEFAULTS, setting
+from .options import DEFAULTS, grouping_cores, setting
 from .reader import (
     add_reader,
     forget_replaced_readers,
@@ -121,7 +121,8 @@ def place_articles(generator):
     with timing.stage("group"):
         name_from_files(ours, settings)
         placement.apply_folder_passes(ours)
-        grouping = group.group([a.news for a in ours], trips)
+        cores = grouping_cores(settings, len(ours))
+        grouping = group.group([a.news for a in ours], trips, cores)
     event_pages = placement.place(ours, grouping, words, settings)
     slugs.make_unique(ours)
     own_theme.escape_for_theme(ours, settings)

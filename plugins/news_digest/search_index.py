@@ -4,7 +4,8 @@ Pagefind holds every page it indexes in memory until it writes the index
 (Pagefind issue #842), so one index over a large folder needs memory in
 proportion to the folder. The article pages are therefore indexed in
 shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES pages (1,000: about 200 MB
-for Pagefind), one at a time, each by a `pagefind` process (the command,
+for Pagefind), one at a time while the build writes its own pages and
+one a core once it waits for them, each by a `pagefind` process (the command,
 not its Python service, which answers a request only every 0.1 s: a
 shard took 1.5 s against 2.8 s) into a bundle of its own
 (`pagefind/0/`, `pagefind/1/`, …); the browser loads the first and merges
@@ -27,13 +28,16 @@ import os
 import re
 import shutil
 import threading
+from functools import partial
 from importlib import metadata
 
 from . import outputs, timing
+from .options import setting
 
 logger = logging.getLogger(__name__)
 
-#: Pagefind gets this long before the build goes on without a search index.
+#: Pagefind gets this long for a shard before the build goes on without a
+#: search index.
 TIMEOUT_SECONDS = 600
 #: The characters with a meaning in Pagefind's globs (wax), escaped in a
 #: page's path (found by trying each: wax refuses `\!` and `\#`, which
@@ -49,10 +53,15 @@ MAX_SHARD_PAGES = 2000
 #: not indexed, as Pagefind's service counted it too).
 _FOUND = re.compile(r"Found (\d+) files? matching")
 #: Shards indexed at the same time, each by a `pagefind` process of its
-#: own: one, since two at once were slower (the shared folder's four
-#: shards: 6.4 s one at a time, 7.4 s two at a time; bench/results.md),
-#: the build's other core being busy writing the pages meanwhile.
-SHARDS_AT_ONCE = 1
+#: own (Pagefind's command keeps to one core): one while the build writes
+#: its own pages on the other core (the shared folder's four shards, the
+#: machine loaded: 6.4 s one at a time, 7.4 s two at a time;
+#: bench/results.md), then one a core (NEWS_DIGEST_WORKERS) once the build
+#: has nothing left to do but wait for them (the bench's 10,000 pages, 16
+#: shards, on an idle machine: 14.4 s one at a time, 9.6 s two at a time).
+SHARDS_WHILE_WRITING = 1
+#: How often the indexing looks whether the build has begun to wait.
+POLL_SECONDS = 0.1
 #: The folder of the search bundles, below the output folder.
 BUNDLES_FOLDER = "pagefind"
 #: The file in the cache that remembers each shard's fingerprint.
@@ -104,7 +113,8 @@ def start(output_path: str, settings, language: str, bundles) -> threading.Threa
     own. It only reads the article pages, all written by now, so the pages
     written meanwhile are no concern of it."""
     manifest = os.path.join(settings["CACHE_PATH"], MANIFEST_NAME)
-    thread = _Indexing(output_path, bundles, language, manifest)
+    cores = max(1, int(setting(settings, "NEWS_DIGEST_WORKERS")))
+    thread = _Indexing(output_path, bundles, language, manifest, cores)
     thread.start()
     return thread
 
@@ -118,11 +128,14 @@ class _Indexing(threading.Thread):
     def __init__(self, *args):
         super().__init__(target=self._run, args=args, daemon=True)
         self.stopped: BaseException | None = None
+        #: set when the build has nothing left but to wait (`join`)
+        self.build_waits = threading.Event()
 
-    def _run(self, output_path, bundles, language, manifest_path) -> None:
+    def _run(self, output_path, bundles, language, manifest_path, cores) -> None:
         with timing.stage("search_index", alongside=True):
             try:
-                _index_shards(output_path, bundles, language, manifest_path)
+                at_once = partial(_at_once, self.build_waits, cores)
+                _index_shards(output_path, bundles, language, manifest_path, at_once)
             except OSError as error:
                 if error.errno not in outputs.WRITE_ERRORS:
                     _not_built(error)
@@ -133,6 +146,7 @@ class _Indexing(threading.Thread):
                 _not_built(error)
 
     def join(self, timeout=None) -> None:
+        self.build_waits.set()
         super().join(timeout)
         if self.stopped is not None:
             raise self.stopped
@@ -142,7 +156,16 @@ def _not_built(error: Exception) -> None:
     logger.warning("search index not built: %s", error or type(error).__name__)
 
 
-def _index_shards(output_path, bundles, language, manifest_path) -> None:
+def _at_once(build_waits: threading.Event, cores: int) -> int:
+    """How many shards may be indexed at the same time now."""
+    return cores if build_waits.is_set() else SHARDS_WHILE_WRITING
+
+
+def _while_writing() -> int:
+    return SHARDS_WHILE_WRITING
+
+
+def _index_shards(output_path, bundles, language, manifest_path, at_once=_while_writing) -> None:
     known = _load(manifest_path)
     folders = {os.path.abspath(os.path.join(output_path, bundle)): bundle for bundle in bundles}
     root = os.path.abspath(os.path.join(output_path, BUNDLES_FOLDER)) + os.sep
@@ -163,18 +186,40 @@ def _index_shards(output_path, bundles, language, manifest_path) -> None:
         else:
             known.pop(folder, None)  # until it is built again
             todo.append((folder, pages, fingerprint))
-    for start in range(0, len(todo), SHARDS_AT_ONCE):
-        batch = todo[start : start + SHARDS_AT_ONCE]
-        for folder, _, _ in batch:
-            outputs.rebuilt_whole(folder)
-        work = os.path.dirname(manifest_path)
-        builds = [_build(output_path, folder, pages, language, work) for folder, pages, _ in batch]
-        asyncio.run(asyncio.wait_for(_together(builds), TIMEOUT_SECONDS))
-        for folder, _, fingerprint in batch:
-            known[folder] = fingerprint
-            outputs.replace_whole(os.path.join(folder, BUNDLE_FINGERPRINT), fingerprint.encode())
-            timing.count("search_shards_built")
+
+    def built(folder: str, fingerprint: str) -> None:
+        known[folder] = fingerprint
+        outputs.replace_whole(os.path.join(folder, BUNDLE_FINGERPRINT), fingerprint.encode())
+        timing.count("search_shards_built")
         _save(manifest_path, known)
+
+    work = os.path.dirname(manifest_path)
+    asyncio.run(_index_all(todo, output_path, language, work, at_once, built))
+
+
+async def _index_all(todo, output_path, language, work, at_once, built) -> None:
+    """Index the shards of `todo` in order, `at_once()` of them at a time
+    (asked again whenever one ends and every POLL_SECONDS); `built` is
+    told of each one done. One that fails stops the others (asyncio.run
+    cancels them, and a cancelled `_build` stops its process)."""
+    waiting = list(reversed(todo))
+    running: dict[asyncio.Task, tuple[str, str]] = {}
+    while waiting or running:
+        while waiting and len(running) < at_once():
+            folder, pages, fingerprint = waiting.pop()
+            outputs.rebuilt_whole(folder)
+            shard = _build(output_path, folder, pages, language, work)
+            running[asyncio.ensure_future(asyncio.wait_for(shard, TIMEOUT_SECONDS))] = (
+                folder,
+                fingerprint,
+            )
+        ended, _ = await asyncio.wait(
+            running, timeout=POLL_SECONDS, return_when=asyncio.FIRST_COMPLETED
+        )
+        for task in sorted(ended, key=lambda t: running[t]):
+            folder, fingerprint = running.pop(task)
+            task.result()  # a shard that failed stops the indexing
+            built(folder, fingerprint)
 
 
 def _load(manifest_path: str) -> dict:
@@ -207,10 +252,6 @@ def _on_disk(folder: str) -> str | None:
             return handle.read().strip()
     except OSError:
         return None
-
-
-async def _together(builds) -> None:
-    await asyncio.gather(*builds)
 
 
 def _fingerprint(version: str, language: str, output_path: str, pages) -> str:

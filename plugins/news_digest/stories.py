@@ -28,15 +28,17 @@ import bisect
 import heapq
 import itertools
 import math
+import struct
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from . import background, tables, terms
+from .forks import ONE_CORE, Cores
 from .model import Article, PackedViews, StoryTerms
 from .text import fingerprint
 
@@ -210,52 +212,138 @@ def pair_likeness(a: Views, b: Views, words: float, table: dict) -> float:
     return likeness(pair_features(a, b, words), table["likeness"])
 
 
-def candidates(views: Sequence[Views]) -> dict[tuple[int, int], int]:
-    """Pairs worth comparing, with how many top terms they share: those
-    within WINDOW_DAYS (or one undated) sharing MIN_SHARED_TERMS, at most
-    MAX_CANDIDATES a article, the ones sharing most first. Each term's
-    postings are sorted by day, so an article counts only the others of
-    its window (one slice per term)."""
-    dated: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    undated: dict[str, list[int]] = defaultdict(list)
-    for position, view in enumerate(views):
-        for term in view.top:
+@dataclass(frozen=True)
+class TermIndex:
+    """Which articles each top term indexes: the undated ones in order,
+    the dated ones sorted by day (`days`, with their `positions` beside),
+    so that an article finds the others of its window by bisection."""
+
+    undated: dict[str, list[int]]
+    days: dict[str, list[int]]
+    positions: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, views: Sequence[Views]) -> TermIndex:
+        dated: dict[str, list[int]] = defaultdict(list)  # (day, position) as _pair codes
+        undated: dict[str, list[int]] = defaultdict(list)
+        for position, view in enumerate(views):
             if view.day is None:
-                undated[term].append(position)
-            else:
-                dated[term].append((view.day.toordinal(), position))
-    days, positions = {}, {}
-    for term, found in dated.items():
-        found.sort()
-        days[term] = [day for day, _ in found]
-        positions[term] = [p for _, p in found]
-    pairs: dict[tuple[int, int], int] = {}
-    for position, view in enumerate(views):
-        met: list[int] = []  # the others met under each term, counted at once (in C)
+                for term in view.top:
+                    undated[term].append(position)
+                continue
+            code = view.day.toordinal() << PAIR_BITS | position
+            for term in view.top:
+                dated[term].append(code)
+        days, positions = {}, {}
+        for term, found in dated.items():
+            found.sort()
+            days[term] = [code >> PAIR_BITS for code in found]
+            positions[term] = [code & _LOWER for code in found]
+        return cls(dict(undated), days, positions)
+
+    def met_by(self, view: Views) -> list[int]:
+        """The others an article meets under each of its top terms (itself
+        included, an article once per shared term): those of its window,
+        at most MAX_POSTINGS a term, the nearest in time first."""
+        met: list[int] = []
         for term in view.top:
-            met += undated.get(term, ())[:MAX_POSTINGS]
-            if term not in days:
+            met += self.undated.get(term, ())[:MAX_POSTINGS]
+            days = self.days.get(term)
+            if days is None:
                 continue
             if view.day is None:  # an undated article: the first MAX_POSTINGS
-                met += positions[term][:MAX_POSTINGS]
+                met += self.positions[term][:MAX_POSTINGS]
                 continue
             day = view.day.toordinal()
-            first = bisect.bisect_left(days[term], day - WINDOW_DAYS)
-            last = bisect.bisect_right(days[term], day + WINDOW_DAYS)
+            first = bisect.bisect_left(days, day - WINDOW_DAYS)
+            last = bisect.bisect_right(days, day + WINDOW_DAYS)
             if last - first > MAX_POSTINGS:  # the nearest in time only
-                middle = bisect.bisect_left(days[term], day, first, last)
+                middle = bisect.bisect_left(days, day, first, last)
                 first = max(first, min(middle - MAX_POSTINGS // 2, last - MAX_POSTINGS))
                 last = first + MAX_POSTINGS
-            met += positions[term][first:last]
-        shared = Counter(met)
+            met += self.positions[term][first:last]
+        return met
+
+
+def candidates(views: Sequence[Views]) -> set[tuple[int, int]]:
+    """Pairs worth comparing: those within WINDOW_DAYS (or one undated)
+    sharing MIN_SHARED_TERMS top terms, at most MAX_CANDIDATES an article,
+    the ones sharing most first."""
+    chosen = _chosen(views, TermIndex.of(views), range(len(views)))
+    return {_pair(code) for code in chosen}
+
+
+#: A pair of positions (a < b) as one integer, `a << PAIR_BITS | b`: a
+#: set of them costs less than one of tuples, they sort as the pairs do,
+#: and an array of them crosses from a forked child in one piece.
+PAIR_BITS = 32
+_LOWER = (1 << PAIR_BITS) - 1
+_PAIRS = (1 << 2 * PAIR_BITS) - 1
+
+
+def _pair(code: int) -> tuple[int, int]:
+    return code >> PAIR_BITS, code & _LOWER
+
+
+def _chosen(views: Sequence[Views], index: TermIndex, positions: Sequence[int]) -> array:
+    """The candidate pairs the articles at `positions` choose (codes)."""
+    pairs: set[int] = set()
+    for position in positions:
+        shared = Counter(index.met_by(views[position]))  # counted at once, in C
         del shared[position]
         # (-count, other): most shared first, ties by position, compared in C
         near = [(-count, other) for other, count in shared.items() if count >= MIN_SHARED_TERMS]
         if len(near) > MAX_CANDIDATES:
             near = heapq.nsmallest(MAX_CANDIDATES, near)
-        for count, other in near:
-            pairs[(min(position, other), max(position, other))] = -count
-    return pairs
+        for _, other in near:
+            low, high = (position, other) if position < other else (other, position)
+            pairs.add(low << PAIR_BITS | high)
+    return array("q", pairs)
+
+
+#: How a pair is weighed: its likeness when the two are linked, else None.
+Link = Callable[[Views, Views], "float | None"]
+
+
+def linked(views: Sequence[Views], link: Link, cores: Cores) -> dict[tuple[int, int], float]:
+    """The candidate pairs `link` links, with their likeness, in pair
+    order. Both halves of the work (the articles choosing their
+    candidates, then the pairs compared) are spread over `cores`; the
+    links are the same however they were spread."""
+    index = TermIndex.of(views)
+    chosen = cores.over(partial(_chosen, views, index), range(len(views)))
+    pairs = sorted(set().union(*chosen))
+    found = cores.over(partial(_compared, views, link), pairs)
+    return {
+        _pair(code): value
+        for codes, values in found
+        for code, value in zip(codes, values, strict=True)
+    }
+
+
+def _compared(views: Sequence[Views], link: Link, pairs: Sequence[int]) -> tuple[array, array]:
+    """The pairs (codes) `link` links, and their likeness."""
+    codes, values = array("q"), array("d")
+    for code in pairs:
+        value = link(views[code >> PAIR_BITS], views[code & _LOWER])
+        if value is not None:
+            codes.append(code)
+            values.append(value)
+    return codes, values
+
+
+#: A heap entry of average_link is one integer: the average's bits above
+#: the pair's (`_pair`), so the heap compares integers in C, not tuples of
+#: floats. A non-negative float's IEEE 754 bits order as the float does;
+#: subtracted from _TOP, the highest average comes first, then the lowest
+#: pair, as (-average, a, b) would.
+_TOP = 1 << 63
+_DOUBLE = struct.Struct("<d")
+
+
+def _entry(average: float, a: int, b: int) -> int:
+    bits = int.from_bytes(_DOUBLE.pack(average), "little")
+    return (_TOP - bits) << (2 * PAIR_BITS) | a << PAIR_BITS | b
 
 
 def average_link(
@@ -263,25 +351,25 @@ def average_link(
 ) -> list[list[int]]:
     """Agglomerative clustering: repeatedly merge the two groups with the
     highest average likeness over all their cross pairs (pairs never
-    compared count as 0) while it reaches `threshold`. A lazy heap holds
-    the candidate merges; a stale entry is skipped when popped."""
+    compared count as 0) while it reaches `threshold`, ties by the lowest
+    pair. A lazy heap holds the candidate merges (_entry); a stale entry
+    is skipped when popped."""
     members = {position: [position] for position in range(count)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in links.items():
         sums[a][b] = sums[b][a] = value
     # a pair below the threshold is never merged as it stands (a merge
     # pushes the new group's pairs afresh), so it needs no heap entry
-    heap = [(-value, a, b) for (a, b), value in links.items() if value >= threshold]
+    heap = [_entry(value, a, b) for (a, b), value in links.items() if value >= threshold]
     heapq.heapify(heap)
     while heap:
-        negative, a, b = heapq.heappop(heap)
+        entry = heapq.heappop(heap)
+        a, b = _pair(entry & _PAIRS)
         if a not in members or b not in members:
             continue
         average = sums[a][b] / (len(members[a]) * len(members[b]))
-        if average != -negative:
+        if _entry(average, a, b) != entry:
             continue
-        if average < threshold:
-            break
         members[a].extend(members.pop(b))
         for other, value in sums.pop(b).items():
             del sums[other][b]
@@ -291,7 +379,7 @@ def average_link(
         for other, total in sums[a].items():
             average = total / (size * len(members[other]))
             if average >= threshold:
-                heapq.heappush(heap, (-average, min(a, other), max(a, other)))
+                heapq.heappush(heap, _entry(average, min(a, other), max(a, other)))
     return [sorted(group) for _, group in sorted(members.items())]
 
 
@@ -307,36 +395,39 @@ class Found:
     views: tuple[Views, ...]
 
 
-def find(articles: Sequence[Article], table: dict | None = None) -> Found:
+def find(articles: Sequence[Article], table: dict | None = None, cores: Cores = ONE_CORE) -> Found:
     """Cluster the articles into stories, and the stories into threads
-    (`table`: data/stories.toml's tables, or others to try)."""
+    (`table`: data/stories.toml's tables, or others to try), comparing
+    pairs on `cores`."""
     table = table or settings()
-    return with_threads(find_stories(articles, table), table["thread"])
+    return with_threads(find_stories(articles, table, cores), table["thread"], cores)
 
 
-def find_stories(articles: Sequence[Article], table: dict) -> Found:
+def find_stories(articles: Sequence[Article], table: dict, cores: Cores = ONE_CORE) -> Found:
     """The stories alone (no threads yet)."""
     articles = tuple(sorted(articles, key=lambda a: a.identifier))
     views = [views_of(a) for a in articles]
-    links = {}
-    for a, b in sorted(candidates(views)):
-        words = terms.exact_cosine(views[a].words, views[b].words)
-        if words < MIN_WORDS_COSINE:
-            continue
-        value = pair_likeness(views[a], views[b], words, table)
-        if value >= table["story"]["link"]:
-            links[(a, b)] = value
+    links = linked(views, partial(_story_link, table=table), cores)
     stories = average_link(len(articles), links, table["story"]["merge"])
     return Found(articles, tuple(map(tuple, stories)), (), tuple(views))
 
 
-def with_threads(found: Found, table: dict) -> Found:
+def _story_link(a: Views, b: Views, table: dict) -> float | None:
+    """Two articles' likeness when it reaches [story] link."""
+    words = terms.exact_cosine(a.words, b.words)
+    if words < MIN_WORDS_COSINE:
+        return None
+    value = pair_likeness(a, b, words, table)
+    return value if value >= table["story"]["link"] else None
+
+
+def with_threads(found: Found, table: dict, cores: Cores = ONE_CORE) -> Found:
     """The stories' threads, by data/stories.toml's [thread] (or `table`)."""
-    return replace(found, threads=_threads(found.stories, found.views, table))
+    return replace(found, threads=_threads(found.stories, found.views, table, cores))
 
 
 def _threads(
-    stories: Sequence[Sequence[int]], views: Sequence[Views], table: dict
+    stories: Sequence[Sequence[int]], views: Sequence[Views], table: dict, cores: Cores
 ) -> tuple[tuple[int, ...], ...]:
     """Stories of one larger situation: average-link clustering of the
     stories' centroids (names and terms they share), within the window."""
@@ -351,11 +442,13 @@ def _threads(
             if background.weight(t) >= MIN_INDEX_WEIGHT
         )
         centres.append(Views(words, names, {}, min(days) if days else None, top))
-    links = {}
-    for a, b in sorted(candidates(centres)):
-        value = table["words"] * terms.exact_cosine(centres[a].words, centres[b].words) + table[
-            "names"
-        ] * terms.exact_cosine(centres[a].names, centres[b].names)
-        if value >= table["merge"]:
-            links[(a, b)] = value
+    links = linked(centres, partial(_thread_link, table=table), cores)
     return tuple(map(tuple, average_link(len(stories), links, table["merge"])))
+
+
+def _thread_link(a: Views, b: Views, table: dict) -> float | None:
+    """Two stories' likeness when it reaches [thread] merge."""
+    value = table["words"] * terms.exact_cosine(a.words, b.words) + table[
+        "names"
+    ] * terms.exact_cosine(a.names, b.names)
+    return value if value >= table["merge"] else None
