@@ -6,11 +6,13 @@ configuration; each job is a module named for it. A build, in order:
   autoescaping (own_theme.py, which also adds our templates to every
   generator's loader, after the site theme's);
 - the reader (reader.py) reads, cleans and describes each raw file;
-- `place_articles` groups all articles at once and gives each its story
-  and final date (placement.py) before Pelican builds its archives;
-- `DigestGenerator` starts the digest in `generate_context` (on a big
-  folder on the second core while Pelican renders the article pages;
-  digest_worker.py) and writes in `generate_output` the front page, the
+- `place_articles` groups all articles at once (the comparisons spread
+  over the cores), starts the digest (on a big folder on the second core
+  while Pelican goes on and renders the article pages; digest_worker.py)
+  and gives each article its story and final date (placement.py) before
+  Pelican builds its archives;
+- `DigestGenerator` plans its pages in `generate_context` and writes in
+  `generate_output` the front page, the
   story and name pages (pages.py), the indexes and the site files, while
   Pagefind (search_index.py) indexes the article pages alongside;
 - `finish`: the output folder swept to this build, STRICT=1 applied.
@@ -123,6 +125,9 @@ def place_articles(generator):
         placement.apply_folder_passes(ours)
         cores = grouping_cores(settings, len(ours))
         grouping = group.group([a.news for a in ours], trips, cores)
+    # the digest needs only the records and their grouping: on a big folder
+    # it is worked out on the second core from now on (digest_worker.py)
+    context["news_digest_ready"] = digest_worker.start([a.news for a in ours], grouping, settings)
     event_pages = placement.place(ours, grouping, words, settings)
     slugs.make_unique(ours)
     own_theme.escape_for_theme(ours, settings)
@@ -175,7 +180,9 @@ class DigestGenerator(Generator):
         self.grouping = self.context.get("news_grouping")
         self.records = [a.news for a in ours]
         self.event_pages = self.context.get("event_pages", [])
-        self.digest_ready = digest_worker.start(self.records, self.grouping, self.settings)
+        self.digest_ready = self.context.get("news_digest_ready") or digest_worker.start(
+            self.records, self.grouping, self.settings
+        )
         absolute = partial(site_files.absolute, self.settings)
         self.urls = {a.news.identifier: absolute(a.url) for a in ours}
         self.event_urls = {page.event.id: absolute(page.url) for page in self.event_pages}
