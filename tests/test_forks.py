@@ -8,7 +8,7 @@ import os
 import threading
 
 import pytest
-from news_digest import forks
+from news_digest import forks, options
 from pelican.log import console
 
 from .conftest import SEED_FILES, run_pelican
@@ -77,3 +77,14 @@ def test_work_over_the_cores_comes_back_in_order_each_chunk_from_a_process_of_it
 def test_one_core_does_all_the_work_here():
     (result,) = forks.ONE_CORE.over(_chunk_and_process, range(5))
     assert result == ([0, 1, 2, 3, 4], os.getpid())
+
+
+@pytest.mark.parametrize(
+    ("workers", "articles", "expected"),
+    [(2, 499, forks.ONE_CORE), (2, 500, forks.Cores(2)), (1, 5000, forks.ONE_CORE)],
+)
+def test_the_grouping_spreads_its_comparisons_only_over_a_big_folder_and_allowed_workers(
+    workers, articles, expected
+):
+    settings = {"NEWS_DIGEST_WORKERS": workers}
+    assert options.grouping_cores(settings, articles) == expected
