@@ -212,6 +212,18 @@ def pair_likeness(a: Views, b: Views, words: float, table: dict) -> float:
     return likeness(pair_features(a, b, words), table["likeness"])
 
 
+#: A pair of positions (a < b) as one integer, `a << PAIR_BITS | b`: a
+#: set of them costs less than one of tuples, they sort as the pairs do,
+#: and an array of them crosses from a forked child in one piece.
+PAIR_BITS = 32
+_LOWER = (1 << PAIR_BITS) - 1
+_PAIRS = (1 << 2 * PAIR_BITS) - 1
+
+
+def _pair(code: int) -> tuple[int, int]:
+    return code >> PAIR_BITS, code & _LOWER
+
+
 @dataclass(frozen=True)
 class TermIndex:
     """Which articles each top term indexes: the undated ones in order,
@@ -271,18 +283,6 @@ def candidates(views: Sequence[Views]) -> set[tuple[int, int]]:
     the ones sharing most first."""
     chosen = _chosen(views, TermIndex.of(views), range(len(views)))
     return {_pair(code) for code in chosen}
-
-
-#: A pair of positions (a < b) as one integer, `a << PAIR_BITS | b`: a
-#: set of them costs less than one of tuples, they sort as the pairs do,
-#: and an array of them crosses from a forked child in one piece.
-PAIR_BITS = 32
-_LOWER = (1 << PAIR_BITS) - 1
-_PAIRS = (1 << 2 * PAIR_BITS) - 1
-
-
-def _pair(code: int) -> tuple[int, int]:
-    return code >> PAIR_BITS, code & _LOWER
 
 
 def _chosen(views: Sequence[Views], index: TermIndex, positions: Sequence[int]) -> array:
