@@ -50,10 +50,11 @@ from news_digest import timing
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-#: The search-indexing section of the report (Pagefind's command against its
-#: service), measured by hand with bench/search_shards.py and kept in a file
-#: of its own, so that a new report keeps it.
-SEARCH_SHARDS_NOTE = BENCH / "search_shards.md"
+#: Sections of the report measured by hand and kept in files of their own,
+#: so that a new report keeps them: search indexing (Pagefind's command
+#: against its service, bench/search_shards.py) and rendering the article
+#: pages on both cores (bench/render_cores.py).
+KEPT_NOTES = (BENCH / "search_shards.md", BENCH / "render_cores.md")
 BIN = ROOT / ".venv" / "bin"
 PYTHON = BIN / "python"
 PELICAN = BIN / "pelican"
@@ -922,8 +923,9 @@ def report(data: dict, quick: bool, path: Path) -> str:
         "date-ordered lists but still writes their pages, so its page count is "
         "comparable with B's and C's.",
     ]
-    if SEARCH_SHARDS_NOTE.is_file():  # measured by bench/search_shards.py, kept as written
-        lines += ["", SEARCH_SHARDS_NOTE.read_text(encoding="utf-8").rstrip()]
+    for note in KEPT_NOTES:  # measured by hand, kept as written
+        if note.is_file():
+            lines += ["", note.read_text(encoding="utf-8").rstrip()]
     text = "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     return text
