@@ -995,8 +995,9 @@ def _memory_cause(stats: dict, where: str = "the largest size") -> str:
         cause += (
             ". Pagefind's indexer keeps the whole index in memory until it writes it "
             "(about 170 KB per article page here; upstream Pagefind issue #842). A indexes "
-            "in shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES (1000) pages, one at a "
-            "time, so below 1,000 articles its one shard is the whole index, like B's, and "
+            "in shards of at most NEWS_DIGEST_SEARCH_SHARD_PAGES (1000) pages, each by a "
+            "Pagefind process of its own, so below 1,000 articles its one shard is the whole "
+            "index, like B's, and "
             "A's pages give Pagefind more to hold: every article's other spellings of the "
             "names in it, its outlet and trip filters and its date"
         )

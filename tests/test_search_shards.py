@@ -225,7 +225,8 @@ def test_a_page_missing_from_disk_is_reported_and_the_rest_indexed(tmp_path, cap
     site = tmp_path / "site"
     _page(site / "artikel", "ada", "kabar")
     bundles = {"pagefind/0/": ("artikel/ada/index.html", "artikel/hilang/index.html")}
-    search_index._index_shards(str(site), bundles, "id", str(tmp_path / "cache" / "m.json"))
+    manifest = str(tmp_path / "cache" / "m.json")
+    search_index._index_shards(str(site), bundles, "id", manifest, lambda: 1)
     assert _indexed(site / "pagefind" / "0") == 1
     assert [r.getMessage() for r in caplog.records if "1 of its 2" in r.getMessage()]
 

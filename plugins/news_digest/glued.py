@@ -435,12 +435,18 @@ def mended(token: str, positions: Iterable[int]) -> str:
 
 def vocabulary(lines: Sequence[Line]) -> Vocabulary:
     """The article's own words (see Vocabulary)."""
+    tokenised = _tokenised({line.text for line in lines})
     counts: Counter[str] = Counter()
-    for text in {line.text for line in lines}:
-        runs = {bare for t in text.split() if (bare := t.strip(EDGES)).isalpha()}
-        counts.update({run.lower() for run in runs if not _capital_inside(run)})
+    for tokens, bare in tokenised:  # each run once a line, lower case
+        counts.update(
+            {
+                lower
+                for token, lower in zip(tokens, bare, strict=True)
+                if (run := token.strip(EDGES)).isalpha() and not _capital_inside(run)
+            }
+        )
     words = frozenset(word for word, count in counts.items() if count >= VOCABULARY_LINES)
-    return Vocabulary(words, frozenset(counts), _written_apart(_sides(lines, cased=True)))
+    return Vocabulary(words, frozenset(counts), _written_apart(_sides(tokenised, cased=True)))
 
 
 def _capital_inside(word: str) -> bool:
@@ -462,18 +468,6 @@ def _apart(before: set[str], after: set[str], count: int) -> bool:
     return max(len(before - {""}), len(after - {""})) >= count
 
 
-def _sides(
-    lines: Iterable[Line], cased: bool = False, only: frozenset[str] | None = None
-) -> dict[str, tuple[set[str], set[str]]]:
-    """Each run of letters the lines write on their own (lower case, no
-    capital inside; with `cased`, those with a capital inside, as
-    written), with the words found before it and after it; `only`: of
-    these runs (lower case) alone. A word has other neighbours each time
-    it is written; a glued pair scraped twice (a paragraph whole and again
-    in pieces) has the same ones."""
-    return _sides_of(_tokenised({line.text for line in lines}), cased, only)
-
-
 #: A text's tokens as written, and the same tokens bare (their edges
 #: stripped) in lower case.
 Tokenised = tuple[list[str], list[str]]
@@ -486,10 +480,15 @@ def _tokenised(texts: Iterable[str]) -> list[Tokenised]:
     return [(text.split(), [t.strip(EDGES) for t in text.lower().split()]) for text in texts]
 
 
-def _sides_of(
+def _sides(
     tokenised: Iterable[Tokenised], cased: bool = False, only: frozenset[str] | None = None
 ) -> dict[str, tuple[set[str], set[str]]]:
-    """`_sides` of texts already tokenised (each text once)."""
+    """Each run of letters the texts write on their own (lower case, no
+    capital inside; with `cased`, those with a capital inside, as
+    written), with the words found before it and after it; `only`: of
+    these runs (lower case) alone. A word has other neighbours each time
+    it is written; a glued pair scraped twice (a paragraph whole and again
+    in pieces) has the same ones."""
     found: dict[str, tuple[set[str], set[str]]] = {}
     for tokens, bare in tokenised:
         if only is not None and only.isdisjoint(bare):
@@ -605,7 +604,7 @@ def folder_words(
     for article in articles:
         mends = article.clean.mends
         written = _tokenised({as_written(line, mends) for line in article.clean.kept})
-        sides = _sides_of(written, only=asked)
+        sides = _sides(written, only=asked)
         counts.update(sides.keys())
         names.update(_capitalised(written, asked_names))
         outlet = infer.outlet_key(outlet_of(article))

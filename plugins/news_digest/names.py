@@ -115,21 +115,28 @@ def other_spellings(
 
 
 def spellings_of(article: Article) -> Spellings:
-    """The article's other spellings (`other_spellings` of its text and its
-    dateline's place), with what they were found in."""
-    text, place = article.clean.text, article.meta.place.value
-    found = other_spellings(text, also=(place,) if place else ())
-    return Spellings(fingerprint(text, place or ""), found)
+    """The article's other spellings, with what they were found in."""
+    return Spellings(_made_from(article), _found(article))
 
 
 def search_spellings(article: Article) -> tuple[str, ...]:
     """The article's other spellings: those the per-file stages kept with it
     while its text and place are the same, else found now."""
-    text, place = article.clean.text, article.meta.place.value
     kept = article.spellings
-    if kept is not None and kept.made_from == fingerprint(text, place or ""):
+    if kept is not None and kept.made_from == _made_from(article):
         return kept.spellings
-    return other_spellings(text, also=(place,) if place else ())
+    return _found(article)
+
+
+def _found(article: Article) -> tuple[str, ...]:
+    """`other_spellings` of the article's text and its dateline's place."""
+    place = article.meta.place.value
+    return other_spellings(article.clean.text, also=(place,) if place else ())
+
+
+def _made_from(article: Article) -> bytes:
+    """A digest of what an article's other spellings are found in."""
+    return fingerprint(article.clean.text, article.meta.place.value or "")
 
 
 def _written(spelling: str, text: str) -> bool:

@@ -161,11 +161,7 @@ def _at_once(build_waits: threading.Event, cores: int) -> int:
     return cores if build_waits.is_set() else SHARDS_WHILE_WRITING
 
 
-def _while_writing() -> int:
-    return SHARDS_WHILE_WRITING
-
-
-def _index_shards(output_path, bundles, language, manifest_path, at_once=_while_writing) -> None:
+def _index_shards(output_path, bundles, language, manifest_path, at_once) -> None:
     known = _load(manifest_path)
     folders = {os.path.abspath(os.path.join(output_path, bundle)): bundle for bundle in bundles}
     root = os.path.abspath(os.path.join(output_path, BUNDLES_FOLDER)) + os.sep

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT))
 
 from news_digest import stories, terms  # noqa: E402
+from news_digest.forks import ONE_CORE  # noqa: E402
 from news_digest.model import Article  # noqa: E402
 
 from tests.eval.scores import Score, pairs  # noqa: E402
@@ -131,13 +132,15 @@ def baseline(articles: Sequence[Article]) -> stories.Found:
     """The plain baseline: word cosine, average link, no learned weights."""
     articles = tuple(sorted(articles, key=lambda a: a.identifier))
     views = [stories.article_views(a) for a in articles]
-    links = {}
-    for a, b in sorted(stories.candidates(views)):
-        value = terms.exact_cosine(views[a].words, views[b].words)
-        if value >= BASELINE_THRESHOLD / 2:
-            links[(a, b)] = value
+    links = stories.linked(views, _baseline_link, ONE_CORE)
     groups = stories.average_link(len(articles), links, BASELINE_THRESHOLD)
     return stories.Found(articles, tuple(map(tuple, groups)), (), ())
+
+
+def _baseline_link(a: stories.Views, b: stories.Views) -> float | None:
+    """Two articles' word cosine, when it reaches half the threshold."""
+    value = terms.exact_cosine(a.words, b.words)
+    return value if value >= BASELINE_THRESHOLD / 2 else None
 
 
 def _with(weights: dict[str, float]) -> dict:
