@@ -31,8 +31,11 @@ from typing import BinaryIO
 
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from . import timing
+from . import page_memo, timing
 
+#: The memo of article pages of this build's writer (page_memo.py), kept
+#: for the next build when this one ends (`remember_pages`).
+_MEMO: list = [None]
 #: The files this build has written or found unchanged, by absolute path;
 #: begun anew for each build (`begin`).
 _THIS_BUILD: set[str] = set()
@@ -209,12 +212,23 @@ class _Unchanged(io.StringIO):
     def __init__(self, path: str, encoding: str):
         super().__init__()
         self.path, self.target_encoding = path, encoding
+        self.kept = False
+
+    def write(self, text: str) -> int:
+        if text is page_memo.KEPT:  # not rendered: the file stays as it is
+            self.kept = True
+            return 0
+        return super().write(text)
 
     def close(self) -> None:
         if self.closed:
             return
         try:
-            write_bytes(self.path, self.getvalue().encode(self.target_encoding))
+            if self.kept:  # the file as it is (page_memo.py)
+                keep(self.path)
+                timing.count("files_unchanged")
+            else:
+                write_bytes(self.path, self.getvalue().encode(self.target_encoding))
         finally:  # closed even when it could not be written: never tried
             super().close()  # again when it is finalised (with a traceback)
 
@@ -222,11 +236,19 @@ class _Unchanged(io.StringIO):
 class SparingWriter(Writer):
     """Pelican's writer, keeping its rule against writing one file twice,
     that leaves unchanged files alone, and stops the build with one
-    message when a page's folder cannot be made (`CannotWrite`)."""
+    message when a page's folder cannot be made (`CannotWrite`). An
+    article page that is the one already written is not rendered again
+    (page_memo.py)."""
 
-    def write_file(self, name, *args, **kwargs):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self.memo = _MEMO[0] = page_memo.PageMemo(self.settings["CACHE_PATH"], output_path)
+
+    def write_file(self, name, template, *args, **kwargs):
+        if kwargs.get("article") is not None and hasattr(kwargs["article"], "news"):
+            template = self.memo.remembering(template, name)
         try:
-            return super().write_file(name, *args, **kwargs)
+            return super().write_file(name, template, *args, **kwargs)
         except OSError as error:
             path = os.path.join(self.output_path, name)
             raise not_written(path, error, self.output_path) from None
@@ -300,6 +322,21 @@ def check_copies(output_path: str) -> None:
                 f"The build stopped; build again once the output folder {output_path} "
                 "can be written to."
             )
+
+
+def settle_pages() -> None:
+    """The article pages are written: the keys still to be worked out for
+    the next build are worked out now (page_memo.PageMemo.settle)."""
+    if _MEMO[0] is not None:
+        _MEMO[0].settle()
+
+
+def remember_pages() -> None:
+    """The build is done: its article pages' keys are kept for the next
+    (page_memo.py); a build that stopped midway keeps the last ones."""
+    if _MEMO[0] is not None:
+        _MEMO[0].save()
+        _MEMO[0] = None
 
 
 def sweep(output_path: str, retention=()) -> list[str]:

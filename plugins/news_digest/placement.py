@@ -111,6 +111,9 @@ def context(articles, grouping, pages, has_catalog: bool, settings) -> dict:
         # without a catalog, the same articles by the day they report, for
         # their paginated list (render.day_runs puts each day under its heading)
         "others": [] if has_catalog else by_day(unplaced, settings),
+        # whether an article alone links to that list: all an article page
+        # asks of it (a page that named the list would change with it)
+        "has_others": bool(unplaced) and not has_catalog,
         "others_url": setting(settings, "NEWS_DIGEST_OTHERS_URL"),
         "threads": {
             thread.id: (thread, [pages[e] for e in thread.stories]) for thread in grouping.threads

@@ -222,6 +222,7 @@ class DigestGenerator(Generator):
         signals.content_written.disconnect(self._record)
         self._write_site_files()
         own_theme.write_static(self.output_path, self.settings)
+        outputs.settle_pages()  # while Pagefind indexes
         if searching is not None:
             with timing.waiting():
                 searching.join()
@@ -305,6 +306,7 @@ def finish(pelican):
             "word for word; each was read once"
         )
     outputs.sweep(pelican.output_path, pelican.settings.get("OUTPUT_RETENTION", ()))
+    outputs.remember_pages()
     build_lock.release()
     timing.write_report()
     strictness.fail_if_warned(pelican.settings)

@@ -1,0 +1,380 @@
+"""The article pages a rebuild need not render again.
+
+Pelican renders every article page on every build; the writer
+(outputs.SparingWriter) then leaves a file alone when its bytes are the
+same. At 5,000 articles that rendering is most of a warm build (9 of 15 s
+after a one-article edit). Here each article page gets a key made of
+everything its templates show, and a page whose key is the one it was
+last written under, and whose file is still the one written then (the
+same size and modification time), is not rendered at all: its file is
+kept as it is, and Pelican goes on as if it had written it (its
+`content_written` signal, its rule against writing a file twice).
+
+A page's key covers:
+
+- the source of every template it is made from (the article template, the
+  ones it extends, imports and includes), and each filter and global they
+  use (by source);
+- every value of the build's context those templates name (found in the
+  templates themselves, `jinja2.meta`), by value: the site's name, the
+  words of its language, the search bundles, the menu's pages…; a value
+  of a kind this module cannot put in words (`_described`) renders every
+  page, as before;
+- the article itself: everything about it the templates show
+  (`ARTICLE_SHOWN`, `ARTICLE_LINKS`, its whole record but the grouping's
+  inputs); a test renders the article template and checks that it reads
+  nothing else.
+
+Only our own article template is remembered this way: the article a site
+theme's template is given may show anything, so those pages are rendered
+every time. The memo lives in the cache folder of this version of the
+code (content_cache.versioned_path), so new code never meets old keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import inspect
+import io
+import json
+import logging
+import os
+import pickle
+from datetime import date, datetime, time
+from functools import partial
+from operator import attrgetter
+from pathlib import Path
+
+from jinja2 import meta, nodes
+from pelican.contents import Page
+
+from . import outputs, own_theme, timing
+
+logger = logging.getLogger(__name__)
+
+#: The file in the cache folder: each article page's key and its file's
+#: size and modification time when it was written under that key.
+FILE_NAME = "article-pages.json"
+
+#: What Pelican's writer gives each page of its own (its local context):
+#: part of the article's key, or of its address, never of the site's.
+PER_PAGE = frozenset(
+    {"article", "category", "blog", "url", "output_file", "SITEURL", "localsiteurl"}
+)
+
+#: The article's attributes the article template shows, by value (its
+#: title and address, its date's finding, its placement and the words
+#: spelled otherwise for search); tests/test_page_memo.py renders the
+#: template and fails when it reads one not named here or below.
+ARTICLE_SHOWN = (
+    "title",
+    "url",
+    "save_as",
+    "lang",
+    "content",
+    "date_finding",
+    "reported_day",
+    "placement_evidence",
+    "search_spellings",
+)
+#: The objects the article links to, and what its page shows of each: its
+#: story (name, address, and whether it has legs), its neighbours in the
+#: story, its outlet's and its authors' pages (`authors` is a list: each).
+ARTICLE_LINKS = {
+    "event_page": ("name", "url", "event.legs"),
+    "prev_in_event": ("title", "url"),
+    "next_in_event": ("title", "url"),
+    "category": ("name", "slug", "url"),
+    "authors": ("name", "slug", "url"),
+}
+#: The record's fields the pages never show: the grouping's inputs, worked
+#: out with the per-file stages (large, and shown only through the
+#: article's placement, which is keyed).
+RECORD_NOT_SHOWN = frozenset({"views", "spellings", "line_keys"})
+
+#: Values put in words as they are.
+_PLAIN = (str, bytes, int, float, bool, type(None), date, datetime, time)
+
+
+class Undescribed(Exception):
+    """A value of a kind `_described` cannot put in words: the pages whose
+    templates name it are rendered every time."""
+
+
+class PageMemo:
+    """The keys of the article pages of the last build (`known`) and of
+    this one (`now`), by the page's address in the output folder."""
+
+    def __init__(self, folder: str, output_path: str):
+        self.path = os.path.join(folder, FILE_NAME)
+        self.output_path = output_path
+        self.known: dict[str, list] = _load(self.path)
+        self.now: dict[str, str] = {}
+        #: this build's pages whose keys are still to be worked out (`settle`)
+        self.pending: list[tuple] = []
+        #: the site's part of the key, per template, worked out once a build
+        self._site: dict[str, str | None] = {}
+
+    def remembering(self, template, name: str):
+        """`template`, rendering only when the page at `name` changed; our
+        own article template only (see the module's notes)."""
+        if not _ours(template.filename):
+            return template
+        return _Remembering(self, template, name)
+
+    def unchanged(self, template, context: dict, name: str) -> bool:
+        """Whether the page at `name`, with this local context, is the one
+        already in the output folder; noted for the next build either way."""
+        site = self._site_key(template, context)
+        if site is None:
+            return False
+        page = (site, context["article"], name, context.get("SITEURL"))
+        known = self.known.get(name)
+        if not known:  # (a cold build) its key can wait: `settle`
+            self.pending.append(page)
+            return False
+        key = self.now[name] = _page_key(*page)
+        if known[0] != key:
+            return False
+        try:
+            status = os.stat(os.path.join(self.output_path, name))
+        except OSError:
+            return False
+        return [status.st_size, status.st_mtime_ns] == known[1:]
+
+    def settle(self) -> None:
+        """The keys of the pages rendered without one (no page of their
+        address was remembered): worked out once they are written, while
+        the build waits for its search index, not while it renders."""
+        for page in self.pending:
+            self.now[page[2]] = _page_key(*page)
+        self.pending.clear()
+
+    def save(self) -> None:
+        """Each page of this build with its file's size and time now (after
+        the build wrote it, or left it alone)."""
+        self.settle()
+        table = {}
+        for name, key in sorted(self.now.items()):
+            try:
+                status = os.stat(os.path.join(self.output_path, name))
+            except OSError:
+                continue
+            table[name] = [key, status.st_size, status.st_mtime_ns]
+        if table == self.known:
+            return
+        try:
+            outputs.replace_whole(self.path, json.dumps(table).encode())
+        except OSError as error:  # the next build renders every page
+            logger.warning("article pages not remembered for the next build: %s", error)
+
+    def _site_key(self, template, context: dict) -> str | None:
+        """The part of the key every page of `template` shares, or None
+        when a value it names cannot be put in words."""
+        if template.name not in self._site:
+            try:
+                self._site[template.name] = _site_key(template, context)
+            except Undescribed as why:
+                logger.debug("%s: every article page rendered (%s)", template.name, why)
+                self._site[template.name] = None
+        return self._site[template.name]
+
+
+class _Remembering:
+    """A template that tells the writer to keep the page as it is instead
+    of rendering it, when the page is unchanged (`KEPT` for its text)."""
+
+    def __init__(self, memo: PageMemo, template, name: str):
+        self.memo, self.template, self.name = memo, template, name
+
+    def render(self, context: dict) -> str:
+        if self.memo.unchanged(self.template, context, self.name):
+            timing.count("pages_kept")
+            return KEPT
+        timing.count("pages_rendered")
+        return self.template.render(context)
+
+
+class _Kept(str):
+    """The text of a page kept as it is (compared by identity)."""
+
+
+#: What `_Remembering.render` gives for a page kept as it is: the writer
+#: writes nothing, and counts the file as this build's.
+KEPT = _Kept("")
+
+
+def _ours(filename: str | None) -> bool:
+    """The template file is one of our own (in the package's theme)."""
+    return bool(filename) and Path(filename).resolve().is_relative_to(own_theme.THEME.resolve())
+
+
+def _site_key(template, context: dict) -> str:
+    """The sources of the templates `template` is made from, and each
+    context value, filter and global they read, put in words."""
+    env = template.environment
+    sources, names, filters = _reads(env, template.name)
+    parts = [f"{name}\n{source}" for name, source in sorted(sources.items())]
+    for name in sorted(names - PER_PAGE):
+        if name in context or name in env.globals:
+            try:
+                parts.append(f"{name}={_described(context.get(name, env.globals.get(name)))}")
+            except Undescribed as why:
+                raise Undescribed(f"{name}: {why}") from None
+        else:
+            parts.append(f"{name} undefined")
+    for kind, name in sorted(filters):
+        table = env.filters if kind == "filter" else env.tests
+        parts.append(f"{kind} {name}={_described(table.get(name))}")
+    return _digest(parts)
+
+
+def _reads(env, root: str) -> tuple[dict[str, str], set[str], set[tuple[str, str]]]:
+    """What a page of the template `root` reads: the sources of the
+    templates it is made from, the context's names they use, and their
+    filters and tests. The template and those it extends, includes or
+    imports are read whole; of a file it imports macros from (`{% from …
+    import … %}`), the macros it imports and those they call, so that the
+    article page is not keyed by what the file's other macros read."""
+    sources: dict[str, str] = {}
+    names: set[str] = set()
+    filters: set[tuple[str, str]] = set()
+    pending: list[tuple[str, str | None]] = [(root, None)]  # (template, macro or whole)
+    done = set()
+    while pending:
+        item = pending.pop()
+        if item in done:
+            continue
+        done.add(item)
+        name, macro = item
+        tree = _parsed(env, name, sources)
+        part = tree
+        if macro is not None:
+            found = [m for m in tree.find_all(nodes.Macro) if m.name == macro]
+            if not found:
+                raise Undescribed(f"no macro {macro} in {name}")
+            part = nodes.Template(found)
+            part.set_environment(env)
+        read = meta.find_undeclared_variables(part)
+        names |= read
+        filters |= {("filter", n.name) for n in part.find_all(nodes.Filter)}
+        filters |= {("test", n.name) for n in part.find_all(nodes.Test)}
+        for node in part.find_all((nodes.Extends, nodes.Include, nodes.Import)):
+            pending.append((_constant(node.template, name), None))
+        for node in part.find_all(nodes.FromImport):
+            source = _constant(node.template, name)
+            pending.extend((source, n if isinstance(n, str) else n[0]) for n in node.names)
+        if macro is not None:  # the file's other macros it calls
+            pending.extend((name, m.name) for m in tree.find_all(nodes.Macro) if m.name in read)
+    return sources, names, filters
+
+
+def _parsed(env, name: str, sources: dict[str, str]):
+    """The template `name`, parsed (its source noted), if it is ours."""
+    source, filename, _ = env.loader.get_source(env, name)
+    if not _ours(filename):
+        raise Undescribed(f"the template {name} is not ours")
+    sources[name] = source
+    return env.parse(source)
+
+
+def _constant(node, within: str) -> str:
+    """The name of a template another names, which must be written out."""
+    if not isinstance(node, nodes.Const) or not isinstance(node.value, str):
+        raise Undescribed(f"{within} names a template by an expression")
+    return node.value
+
+
+def _article_key(article) -> str:
+    """Everything about `article` its page shows."""
+    record = article.news
+    parts = [repr(getattr(article, name, None)) for name in ARTICLE_SHOWN]
+    for name, attributes in ARTICLE_LINKS.items():
+        value = getattr(article, name, None)
+        items = value if isinstance(value, list | tuple) else [value]
+        shown = [None if item is None else attrgetter(*attributes)(item) for item in items]
+        parts.append(repr(shown))
+    record_shown = [
+        getattr(record, f.name)
+        for f in dataclasses.fields(record)
+        if f.name not in RECORD_NOT_SHOWN
+    ]
+    return _digest(parts, _by_value(record_shown))
+
+
+def _page_key(site: str, article, name: str, siteurl: str | None) -> str:
+    """A page's key: its templates' and site's part, its article's, and
+    its own address (and the site's address as seen from it)."""
+    return _digest([site, _article_key(article), name, repr(siteurl)])
+
+
+def _digest(parts: list[str], *more: bytes) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    for data in more:
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _by_value(value) -> bytes:
+    """`value` pickled by value alone: Pickler's fast mode keeps no memo, so
+    two equal strings give the same bytes whether they are one object or
+    two (a fresh record and one from the cache share differently). Five
+    times faster than the records' repr; nothing in them is a set."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _described(value, depth: int = 0) -> str:
+    """`value` in words that change whenever it does, the same in every
+    process (sets in order, functions by their source); Undescribed for a
+    value of another kind."""
+    if depth > 20:
+        raise Undescribed("a value nested too deep")
+    if isinstance(value, _PLAIN):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_described(v, depth + 1) for v in value) + "]"
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(_described(v, depth + 1) for v in value)) + "}"
+    if isinstance(value, dict):
+        items = sorted((repr(k), _described(v, depth + 1)) for k, v in value.items())
+        return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
+    if isinstance(value, partial):
+        return _described((value.func, value.args, value.keywords), depth + 1)
+    if callable(value):
+        return _function(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = [getattr(value, f.name) for f in dataclasses.fields(value)]
+        return type(value).__name__ + _described(fields, depth + 1)
+    if isinstance(value, Page):  # the menu's pages: their titles and addresses
+        return repr((type(value).__name__, value.title, value.url))
+    raise Undescribed(f"a value of type {type(value).__name__}")
+
+
+def _function(function) -> str:
+    """A filter, test or global by its source (its name when it has none)."""
+    name = f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
+    try:
+        return f"{name}\n{inspect.getsource(function)}"
+    except (OSError, TypeError):
+        return name
+
+
+def _load(path: str) -> dict[str, list]:
+    """The last build's keys; none when there are none or the file cannot
+    be read back (every page is rendered, as on a first build)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            known = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
