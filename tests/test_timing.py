@@ -71,8 +71,10 @@ def test_the_report_says_what_a_rebuild_redid_and_reused(tmp_path, monkeypatch):
     assert changed["articles_processed"] == 1
     assert cold["files_written"] > 20 and cold["files_unchanged"] == 0
     assert warm["files_written"] == 0 and warm["files_unchanged"] == cold["files_written"]
-    # the article pages are not even rendered again (page_memo.py)
-    assert (cold["pages_rendered"], warm["pages_rendered"], warm["pages_kept"]) == (5, 0, 5)
+    # the pages of the articles, trips and names are not even rendered
+    # again (page_memo.py)
+    assert cold["pages_rendered"] > 5 and cold["pages_kept"] == 0
+    assert (warm["pages_rendered"], warm["pages_kept"]) == (0, cold["pages_rendered"])
     assert 0 < changed["files_written"] < cold["files_written"]
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import inspect
 import io
 import os
 import shutil
@@ -233,6 +234,11 @@ class _Unchanged(io.StringIO):
             super().close()  # again when it is finalised (with a traceback)
 
 
+#: The parameters of Pelican's Writer.write_file: what else it is given
+#: are the page's own values, for its template.
+_WRITER_PARAMETERS = frozenset(inspect.signature(Writer.write_file).parameters)
+
+
 class SparingWriter(Writer):
     """Pelican's writer, keeping its rule against writing one file twice,
     that leaves unchanged files alone, and stops the build with one
@@ -245,8 +251,8 @@ class SparingWriter(Writer):
         self.memo = _MEMO[0] = page_memo.PageMemo(self.settings["CACHE_PATH"], output_path)
 
     def write_file(self, name, template, *args, **kwargs):
-        if kwargs.get("article") is not None and hasattr(kwargs["article"], "news"):
-            template = self.memo.remembering(template, name)
+        own = [key for key in kwargs if key not in _WRITER_PARAMETERS]  # the page's values
+        template = self.memo.remembering(template, name, own)
         try:
             return super().write_file(name, template, *args, **kwargs)
         except OSError as error:
@@ -275,6 +281,11 @@ class SparingWriter(Writer):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         return _Unchanged(filename, encoding)
+
+
+def note_static_files(generator) -> None:
+    """Pelican's static generator is done: its copies belong to this build."""
+    copied_static_files(generator.settings, generator.output_path, generator.staticfiles)
 
 
 def copied_static_files(settings, output_path: str, staticfiles) -> None:

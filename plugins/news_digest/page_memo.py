@@ -1,34 +1,37 @@
-"""The article pages a rebuild need not render again.
+"""The pages a rebuild need not render again: an article's, a story's and
+a name's.
 
-Pelican renders every article page on every build; the writer
+Pelican renders every page on every build; the writer
 (outputs.SparingWriter) then leaves a file alone when its bytes are the
 same. At 5,000 articles that rendering is most of a warm build (9 of 15 s
-after a one-article edit). Here each article page gets a key made of
-everything its templates show, and a page whose key is the one it was
-last written under, and whose file is still the one written then (the
-same size and modification time), is not rendered at all: its file is
-kept as it is, and Pelican goes on as if it had written it (its
+after a one-article edit). Here each page of one thing (`REMEMBERED`) gets
+a key made of everything its templates show, and a page whose key is the
+one it was last written under, and whose file is still the one written
+then (the same size and modification time), is not rendered at all: its
+file is kept as it is, and Pelican goes on as if it had written it (its
 `content_written` signal, its rule against writing a file twice).
 
 A page's key covers:
 
-- the source of every template it is made from (the article template, the
-  ones it extends, imports and includes), and each filter and global they
-  use (by source);
+- the source of every template it is made from (its template, the ones it
+  extends, imports and includes; of a file of macros, the macros it
+  imports), and each filter and global they use (by source);
 - every value of the build's context those templates name (found in the
   templates themselves, `jinja2.meta`), by value: the site's name, the
   words of its language, the search bundles, the menu's pages…; a value
   of a kind this module cannot put in words (`_described`) renders every
-  page, as before;
-- the article itself: everything about it the templates show
-  (`ARTICLE_SHOWN`, `ARTICLE_LINKS`, its whole record but the grouping's
-  inputs); a test renders the article template and checks that it reads
-  nothing else.
+  page of that template, as before;
+- the page's own values (what the writer is given for it: the article,
+  the story's page, the name's page, and the part of the site's tables
+  the page looks up), by value; an article wherever it is shown by
+  everything about it a page shows (`ARTICLE_SHOWN`, `ARTICLE_LINKS`, its
+  whole record but the grouping's inputs); a test renders every page and
+  fails when a template reads anything of an article not named there.
 
-Only our own article template is remembered this way: the article a site
-theme's template is given may show anything, so those pages are rendered
-every time. The memo lives in the cache folder of this version of the
-code (content_cache.versioned_path), so new code never meets old keys.
+Only our own templates are remembered this way: a site theme's template
+may show anything of what it is given, so its pages are rendered every
+time. The memo lives in the cache folder of this version of the code
+(content_cache.versioned_path), so new code never meets old keys.
 """
 
 from __future__ import annotations
@@ -42,31 +45,36 @@ import logging
 import os
 import pickle
 from datetime import date, datetime, time
-from functools import partial
+from functools import cache, partial
 from operator import attrgetter
 from pathlib import Path
 
 from jinja2 import meta, nodes
-from pelican.contents import Page
+from pelican.contents import Content, Page
+from pelican.urlwrappers import URLWrapper
 
 from . import outputs, own_theme, timing
 
 logger = logging.getLogger(__name__)
 
-#: The file in the cache folder: each article page's key and its file's
-#: size and modification time when it was written under that key.
-FILE_NAME = "article-pages.json"
+#: The file in the cache folder: each page's key and its file's size and
+#: modification time when it was written under that key.
+FILE_NAME = "pages.json"
 
-#: What Pelican's writer gives each page of its own (its local context):
-#: part of the article's key, or of its address, never of the site's.
-PER_PAGE = frozenset(
-    {"article", "category", "blog", "url", "output_file", "SITEURL", "localsiteurl"}
-)
+#: The pages remembered, by what the writer is given for each: an article
+#: (Pelican's article pages), a story's page and a name's page (ours).
+#: The front page and the lists show the whole folder: they are rendered
+#: every time.
+REMEMBERED = frozenset({"article", "event_page", "entity_page"})
 
-#: The article's attributes the article template shows, by value (its
-#: title and address, its date's finding, its placement and the words
-#: spelled otherwise for search); tests/test_page_memo.py renders the
-#: template and fails when it reads one not named here or below.
+#: What Pelican's writer adds to each page's context itself: part of the
+#: page's key (its address, and the site's address as seen from it).
+WRITER_PER_PAGE = frozenset({"output_file", "SITEURL", "localsiteurl"})
+
+#: An article's attributes its pages show, by value (its title and
+#: address, its date's finding, its placement and the words spelled
+#: otherwise for search); tests/test_page_memo.py renders every page and
+#: fails when a template reads one not named here or below.
 ARTICLE_SHOWN = (
     "title",
     "url",
@@ -78,7 +86,7 @@ ARTICLE_SHOWN = (
     "placement_evidence",
     "search_spellings",
 )
-#: The objects the article links to, and what its page shows of each: its
+#: The objects an article links to, and what its pages show of each: its
 #: story (name, address, and whether it has legs), its neighbours in the
 #: story, its outlet's and its authors' pages (`authors` is a list: each).
 ARTICLE_LINKS = {
@@ -90,8 +98,9 @@ ARTICLE_LINKS = {
 }
 #: The record's fields the pages never show: the grouping's inputs, worked
 #: out with the per-file stages (large, and shown only through the
-#: article's placement, which is keyed).
-RECORD_NOT_SHOWN = frozenset({"views", "spellings", "line_keys"})
+#: article's placement, which is keyed), and where its file is on this
+#: machine (a page shows its identifier: a folder moved keeps its pages).
+RECORD_NOT_SHOWN = frozenset({"views", "spellings", "line_keys", "source_path"})
 
 #: Values put in words as they are.
 _PLAIN = (str, bytes, int, float, bool, type(None), date, datetime, time)
@@ -103,8 +112,8 @@ class Undescribed(Exception):
 
 
 class PageMemo:
-    """The keys of the article pages of the last build (`known`) and of
-    this one (`now`), by the page's address in the output folder."""
+    """The keys of the pages of the last build (`known`) and of this one
+    (`now`), by the page's address in the output folder."""
 
     def __init__(self, folder: str, output_path: str):
         self.path = os.path.join(folder, FILE_NAME)
@@ -113,28 +122,39 @@ class PageMemo:
         self.now: dict[str, str] = {}
         #: this build's pages whose keys are still to be worked out (`settle`)
         self.pending: list[tuple] = []
-        #: the site's part of the key, per template, worked out once a build
-        self._site: dict[str, str | None] = {}
+        #: the site's part of the key, per template and page values, worked
+        #: out once a build
+        self._site: dict[tuple, str | None] = {}
+        #: each article's part of a key (`_article_key`), worked out once a
+        #: build, by the article object's identity (every article lives as
+        #: long as the build)
+        self.articles: dict[int, str] = {}
 
-    def remembering(self, template, name: str):
-        """`template`, rendering only when the page at `name` changed; our
-        own article template only (see the module's notes)."""
-        if not _ours(template.filename):
+    def remembering(self, template, name: str, given):
+        """`template`, rendering the page at `name` only when it changed,
+        for a page of one thing (REMEMBERED, among the names the writer is
+        `given` for it) made from our own templates."""
+        if not REMEMBERED.intersection(given) or not _ours(template.filename):
             return template
-        return _Remembering(self, template, name)
+        return _Remembering(self, template, name, frozenset(given))
 
-    def unchanged(self, template, context: dict, name: str) -> bool:
-        """Whether the page at `name`, with this local context, is the one
-        already in the output folder; noted for the next build either way."""
-        site = self._site_key(template, context)
+    def unchanged(self, template, context: dict, name: str, own: frozenset) -> bool:
+        """Whether the page at `name`, with this local context (its `own`
+        values among it), is the one already in the output folder; noted
+        for the next build either way."""
+        site = self._site_key(template, context, own)
         if site is None:
             return False
-        page = (site, context["article"], name, context.get("SITEURL"))
+        values = [(key, context[key]) for key in sorted(own)]
+        page = (site, values, name, context.get("SITEURL"))
         known = self.known.get(name)
         if not known:  # (a cold build) its key can wait: `settle`
             self.pending.append(page)
             return False
-        key = self.now[name] = _page_key(*page)
+        key = self._page_key(*page)
+        if key is None:
+            return False
+        self.now[name] = key
         if known[0] != key:
             return False
         try:
@@ -148,7 +168,8 @@ class PageMemo:
         address was remembered): worked out once they are written, while
         the build waits for its search index, not while it renders."""
         for page in self.pending:
-            self.now[page[2]] = _page_key(*page)
+            if (key := self._page_key(*page)) is not None:
+                self.now[page[2]] = key
         self.pending.clear()
 
     def save(self) -> None:
@@ -167,29 +188,41 @@ class PageMemo:
         try:
             outputs.replace_whole(self.path, json.dumps(table).encode())
         except OSError as error:  # the next build renders every page
-            logger.warning("article pages not remembered for the next build: %s", error)
+            logger.warning("pages not remembered for the next build: %s", error)
 
-    def _site_key(self, template, context: dict) -> str | None:
+    def _page_key(self, site: str, values, name: str, siteurl: str | None) -> str | None:
+        """A page's key: its templates' and site's part, its own values,
+        its address (and the site's address as seen from it); None when a
+        value cannot be put in words (the page is rendered every time)."""
+        try:
+            own = [f"{key}={_described(value, self.articles)}" for key, value in values]
+        except Undescribed as why:
+            logger.debug("%s: rendered every time (%s)", name, why)
+            return None
+        return _digest([site, *own, name, repr(siteurl)])
+
+    def _site_key(self, template, context: dict, own: frozenset) -> str | None:
         """The part of the key every page of `template` shares, or None
         when a value it names cannot be put in words."""
-        if template.name not in self._site:
+        key = (template.name, own)
+        if key not in self._site:
             try:
-                self._site[template.name] = _site_key(template, context)
+                self._site[key] = _site_key(template, context, own | WRITER_PER_PAGE, self.articles)
             except Undescribed as why:
-                logger.debug("%s: every article page rendered (%s)", template.name, why)
-                self._site[template.name] = None
-        return self._site[template.name]
+                logger.debug("%s: every page rendered (%s)", template.name, why)
+                self._site[key] = None
+        return self._site[key]
 
 
 class _Remembering:
     """A template that tells the writer to keep the page as it is instead
     of rendering it, when the page is unchanged (`KEPT` for its text)."""
 
-    def __init__(self, memo: PageMemo, template, name: str):
-        self.memo, self.template, self.name = memo, template, name
+    def __init__(self, memo: PageMemo, template, name: str, own: frozenset):
+        self.memo, self.template, self.name, self.own = memo, template, name, own
 
     def render(self, context: dict) -> str:
-        if self.memo.unchanged(self.template, context, self.name):
+        if self.memo.unchanged(self.template, context, self.name, self.own):
             timing.count("pages_kept")
             return KEPT
         timing.count("pages_rendered")
@@ -205,21 +238,24 @@ class _Kept(str):
 KEPT = _Kept("")
 
 
+@cache
 def _ours(filename: str | None) -> bool:
     """The template file is one of our own (in the package's theme)."""
     return bool(filename) and Path(filename).resolve().is_relative_to(own_theme.THEME.resolve())
 
 
-def _site_key(template, context: dict) -> str:
+def _site_key(template, context: dict, own: frozenset, articles: dict[int, str]) -> str:
     """The sources of the templates `template` is made from, and each
-    context value, filter and global they read, put in words."""
+    context value (but a page's `own`), filter and global they read, put
+    in words."""
     env = template.environment
     sources, names, filters = _reads(env, template.name)
     parts = [f"{name}\n{source}" for name, source in sorted(sources.items())]
-    for name in sorted(names - PER_PAGE):
+    for name in sorted(names - own):
         if name in context or name in env.globals:
             try:
-                parts.append(f"{name}={_described(context.get(name, env.globals.get(name)))}")
+                value = context.get(name, env.globals.get(name))
+                parts.append(f"{name}={_described(value, articles)}")
             except Undescribed as why:
                 raise Undescribed(f"{name}: {why}") from None
         else:
@@ -287,7 +323,7 @@ def _constant(node, within: str) -> str:
 
 
 def _article_key(article) -> str:
-    """Everything about `article` its page shows."""
+    """Everything about `article` its pages show."""
     record = article.news
     parts = [repr(getattr(article, name, None)) for name in ARTICLE_SHOWN]
     for name, attributes in ARTICLE_LINKS.items():
@@ -301,12 +337,6 @@ def _article_key(article) -> str:
         if f.name not in RECORD_NOT_SHOWN
     ]
     return _digest(parts, _by_value(record_shown))
-
-
-def _page_key(site: str, article, name: str, siteurl: str | None) -> str:
-    """A page's key: its templates' and site's part, its article's, and
-    its own address (and the site's address as seen from it)."""
-    return _digest([site, _article_key(article), name, repr(siteurl)])
 
 
 def _digest(parts: list[str], *more: bytes) -> str:
@@ -324,39 +354,54 @@ def _digest(parts: list[str], *more: bytes) -> str:
 def _by_value(value) -> bytes:
     """`value` pickled by value alone: Pickler's fast mode keeps no memo, so
     two equal strings give the same bytes whether they are one object or
-    two (a fresh record and one from the cache share differently). Five
-    times faster than the records' repr; nothing in them is a set."""
+    two (a fresh record and one from the cache share differently). Faster
+    than the records' repr; nothing in them is a set. Undescribed when it
+    cannot be pickled."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True
-    pickler.dump(value)
+    try:
+        pickler.dump(value)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError) as error:
+        raise Undescribed(f"cannot be pickled: {error}") from None
     return buffer.getvalue()
 
 
-def _described(value, depth: int = 0) -> str:
+def _described(value, articles: dict[int, str] | None = None, depth: int = 0) -> str:
     """`value` in words that change whenever it does, the same in every
-    process (sets in order, functions by their source); Undescribed for a
-    value of another kind."""
+    process (sets in order, functions by their source, one of our articles
+    by `_article_key`, remembered in `articles`); Undescribed for a value
+    of another kind."""
     if depth > 20:
         raise Undescribed("a value nested too deep")
     if isinstance(value, _PLAIN):
         return repr(value)
     if isinstance(value, list | tuple):
-        return "[" + ",".join(_described(v, depth + 1) for v in value) + "]"
+        return "[" + ",".join(_described(v, articles, depth + 1) for v in value) + "]"
     if isinstance(value, set | frozenset):
-        return "{" + ",".join(sorted(_described(v, depth + 1) for v in value)) + "}"
+        return "{" + ",".join(sorted(_described(v, articles, depth + 1) for v in value)) + "}"
     if isinstance(value, dict):
-        items = sorted((repr(k), _described(v, depth + 1)) for k, v in value.items())
+        items = sorted((repr(k), _described(v, articles, depth + 1)) for k, v in value.items())
         return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
     if isinstance(value, partial):
-        return _described((value.func, value.args, value.keywords), depth + 1)
+        return _described((value.func, value.args, value.keywords), articles, depth + 1)
     if callable(value):
         return _function(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if value.__dataclass_params__.frozen:  # a record: plain values all through
+            return f"{type(value).__name__}:{hashlib.blake2b(_by_value(value)).hexdigest()}"
         fields = [getattr(value, f.name) for f in dataclasses.fields(value)]
-        return type(value).__name__ + _described(fields, depth + 1)
+        return type(value).__name__ + _described(fields, articles, depth + 1)
+    if isinstance(value, Content) and hasattr(value, "news"):  # one of our articles
+        if articles is None:
+            return _article_key(value)
+        if id(value) not in articles:
+            articles[id(value)] = _article_key(value)
+        return articles[id(value)]
     if isinstance(value, Page):  # the menu's pages: their titles and addresses
         return repr((type(value).__name__, value.title, value.url))
+    if isinstance(value, URLWrapper):  # an outlet's or an author's page
+        return repr((type(value).__name__, value.name, value.slug, value.url))
     raise Undescribed(f"a value of type {type(value).__name__}")
 
 

@@ -51,6 +51,32 @@ class EntityPage:
     articles: list = field(default_factory=list)
 
 
+def story_lookups(page: EventPage, context) -> dict:
+    """What a story's page looks up in the site's tables, given to it alone
+    (its articles, which its key points and quotes cite; its thread), so
+    that its page changes with those only (page_memo.py). A look-up it is
+    not given stops the build (the template reads an attribute of nothing)."""
+    threads, thread = context["threads"], page.event.thread
+    return {
+        "articles_by_identifier": {a.news.identifier: a for a in page.articles},
+        "threads": {thread: threads[thread]} if thread in threads else {},
+    }
+
+
+def name_lookups(page: EntityPage, context) -> dict:
+    """What a name's page looks up in the site's tables: the articles of
+    its quotes (as `story_lookups`)."""
+    by_identifier = context["articles_by_identifier"]
+    return {"articles_by_identifier": {q.article: by_identifier[q.article] for q in page.quotes}}
+
+
+def note_list_pages(generator) -> None:
+    """The outlets and authors that have a page of Pelican's (those with
+    dated articles): an article links to its outlet and author only then."""
+    generator.context["outlet_slugs"] = frozenset(c.slug for c, _ in generator.categories)
+    generator.context["author_slugs"] = frozenset(a.slug for a, _ in generator.authors)
+
+
 #: A name gets a page of its own only when it has something to show beyond
 #: one article: this many articles naming it, or a quote of it. A name of
 #: one article and no quote links to that article instead (at 3,682

@@ -13,6 +13,8 @@ from dataclasses import replace
 from datetime import date
 from operator import attrgetter
 
+from pelican.utils import order_content
+
 from . import glued, group, names, recurring, render
 from .model import Article
 from .options import setting
@@ -98,6 +100,19 @@ def _settle(article, placement, pages, words, settings) -> None:
     article.search_spellings = names.search_spellings(article.news)
     if article.category.name == NO_PUBLISHER:
         article.category = category_for(words["unknown_source"], settings)
+
+
+def list_in_order(generator, ours) -> None:
+    """Pelican's lists of articles, dated ones published and undated ones
+    hidden. Pelican collects the files in a set, whose order changes from
+    run to run; in path order first, articles of one date are listed the
+    same way in every build."""
+    order, path = generator.settings["ARTICLE_ORDER_BY"], attrgetter("source_path")
+    mine = {id(a) for a in ours}
+    for name, status in (("articles", "published"), ("hidden_articles", "hidden")):
+        others = [a for a in getattr(generator, name) if id(a) not in mine]
+        listed = others + [a for a in ours if a.status == status]
+        setattr(generator, name, order_content(sorted(listed, key=path), order))
 
 
 def context(articles, grouping, pages, has_catalog: bool, settings) -> dict:

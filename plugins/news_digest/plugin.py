@@ -11,11 +11,14 @@ configuration; each job is a module named for it. A build, in order:
   while Pelican goes on and renders the article pages; digest_worker.py)
   and gives each article its story and final date (placement.py) before
   Pelican builds its archives;
+- Pelican writes the article pages through `outputs.SparingWriter`, which
+  renders only those whose content changed (page_memo.py);
 - `DigestGenerator` plans its pages in `generate_context` and writes in
-  `generate_output` the front page, the
-  story and name pages (pages.py), the indexes and the site files, while
-  Pagefind (search_index.py) indexes the article pages alongside;
-- `finish`: the output folder swept to this build, STRICT=1 applied.
+  `generate_output` the front page, the story and name pages (pages.py),
+  the indexes and the site files, while Pagefind (search_index.py)
+  indexes the article pages alongside;
+- `finish`: the output folder swept to this build, the article pages'
+  keys kept for the next, STRICT=1 applied.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from operator import attrgetter
 from pelican import signals
 from pelican.generators import Generator
 from pelican.log import console
-from pelican.utils import order_content
 
 from . import (
     build_lock,
@@ -131,32 +133,8 @@ def place_articles(generator):
     event_pages = placement.place(ours, grouping, words, settings)
     slugs.make_unique(ours)
     own_theme.escape_for_theme(ours, settings)
-    _list_in_order(generator, ours)
+    placement.list_in_order(generator, ours)
     context.update(placement.context(ours, grouping, event_pages, bool(trips), settings))
-
-
-def _list_in_order(generator, ours) -> None:
-    """Pelican's lists of articles, dated ones published and undated ones
-    hidden. Pelican collects the files in a set, whose order changes from
-    run to run; in path order first, articles of one date are listed the
-    same way in every build."""
-    order, path = generator.settings["ARTICLE_ORDER_BY"], attrgetter("source_path")
-    mine = {id(a) for a in ours}
-    for name, status in (("articles", "published"), ("hidden_articles", "hidden")):
-        others = [a for a in getattr(generator, name) if id(a) not in mine]
-        listed = others + [a for a in ours if a.status == status]
-        setattr(generator, name, order_content(sorted(listed, key=path), order))
-
-
-def note_list_pages(generator) -> None:
-    """The outlets and authors that have a page (those with dated
-    articles): an article links to its outlet and author only then."""
-    generator.context["outlet_slugs"] = frozenset(c.slug for c, _ in generator.categories)
-    generator.context["author_slugs"] = frozenset(a.slug for a, _ in generator.authors)
-
-
-def note_static_files(generator) -> None:
-    outputs.copied_static_files(generator.settings, generator.output_path, generator.staticfiles)
 
 
 # ---- the digest's pages -------------------------------------------------------------
@@ -242,13 +220,15 @@ class DigestGenerator(Generator):
         feed = setting(self.settings, "NEWS_DIGEST_EVENT_FEED_ATOM")
         for page in self.event_pages:
             page.feed_url = feed.format(id=page.event.id) if feed else None
-            self._write_page(writer, page.save_as, page.url, "event", event_page=page)
+            lookups = pages.story_lookups(page, self.context)
+            self._write_page(writer, page.save_as, page.url, "event", event_page=page, **lookups)
             dated = [a for a in page.articles if a.status == "published"]
             if page.feed_url and dated:
                 newest_first = sorted(dated, key=attrgetter("date"), reverse=True)
                 writer.write_feed(newest_first, self.context, page.feed_url, feed_title=page.name)
         for page in self.entity_pages:
-            self._write_page(writer, page.save_as, page.url, "entity", entity_page=page)
+            lookups = pages.name_lookups(page, self.context)
+            self._write_page(writer, page.save_as, page.url, "entity", entity_page=page, **lookups)
         self._write_list(writer, "ENTITIES", "entities")
         in_order = pages.in_reading_order(self.event_pages, self.settings)
         self._write_list(writer, "EVENTS", "events", paginated={"event_pages": in_order})
@@ -329,7 +309,7 @@ def register():
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(place_articles)
     signals.page_generator_finalized.connect(site_language.keep_pages_in_language)
-    signals.article_generator_finalized.connect(note_list_pages)
+    signals.article_generator_finalized.connect(pages.note_list_pages)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
-    signals.static_generator_finalized.connect(note_static_files)
+    signals.static_generator_finalized.connect(outputs.note_static_files)
