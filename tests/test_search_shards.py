@@ -256,7 +256,8 @@ def test_shards_are_indexed_as_many_at_a_time_as_allowed_and_each_recorded(
 
 
 def test_the_build_waiting_for_the_index_lets_it_use_every_core(tmp_path):
-    indexing = search_index._Indexing(str(tmp_path), {}, "id", str(tmp_path / "m.json"), 2)
+    nothing = search_index._Plan(str(tmp_path / "m.json"), {}, [])
+    indexing = search_index._Indexing(str(tmp_path), nothing, "id", 2)
     allowed = partial(search_index._at_once, indexing.build_waits, 2)
     assert allowed() == search_index.SHARDS_WHILE_WRITING  # the build still writes
     indexing.start()

@@ -31,8 +31,8 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from . import coverage, group, names, tables, terms
-from .model import Article, Grouping
-from .text import ends_sentence, normalize, sentences
+from .model import Article, Grouping, NameFinds
+from .text import ends_sentence, fingerprint, normalize, sentences
 
 MAX_POINTS = 5
 MIN_POINTS = 3
@@ -260,14 +260,18 @@ def _speaker(phrase: str, gazetteer: names.Gazetteer) -> str | None:
 def find_quotes(article: Article, gazetteer: names.Gazetteer) -> list[Quote]:
     """Direct quotations with the speaker the text names ("kata Blinken");
     a pronoun attribution ("katanya") gives the quote no speaker."""
-    found = []
-    for line in article.clean.kept:
-        for match in _quote_pattern().finditer(line.text):
+    found = finds_of(article, gazetteer).quotes
+    return [Quote(text=text, speaker=who, article=article.identifier) for text, who in found]
+
+
+def _quotes_in(lines: Sequence[str], gazetteer: names.Gazetteer):
+    """(text, speaker or None) of each direct quotation of `lines`."""
+    for line in lines:
+        for match in _quote_pattern().finditer(line):
             text = match.group("text").strip().rstrip(",")
             verb = match.group("verb").lower()
             speaker = None if verb.endswith("nya") else _speaker(match.group("rest"), gazetteer)
-            found.append(Quote(text=text, speaker=speaker, article=article.identifier))
-    return found
+            yield text, speaker
 
 
 # ---- people, places, organisations ---------------------------------------------------
@@ -336,14 +340,15 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:bin\s+|al-|el-)?[A-Z][\
 MAX_NAME_WORDS = 4
 
 
-def _discovered_mentions(text: str, names_by_form: dict[str, str]) -> list[tuple[str, str]]:
+def _discovered_mentions(runs: Sequence[str], names_by_form: dict[str, str]) -> list:
     """(name, as written) for each mention of a discovered person: every
-    run of capitalised words is matched against full names and surnames,
-    longest first. A dictionary lookup, so the cost does not grow with
-    the number of names (unlike one regex alternative per name)."""
+    run of capitalised words (`NameFinds.runs`) is matched against full
+    names and surnames, longest first. A dictionary lookup, so the cost
+    does not grow with the number of names (unlike one regex alternative
+    per name)."""
     found = []
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = run.group(0).split()
+    for run in runs:
+        words = run.split()
         i = 0
         while i < len(words):
             for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
@@ -361,21 +366,16 @@ def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tu
     """People, places and organisations with counts, aliases merged: the
     alias table's names, plus people introduced by a title ("Presiden Joe
     Biden"), also counted by their surname alone."""
+    finds = [finds_of(article, gazetteer) for article in articles]
     discovered: dict[str, str] = {}  # full name or surname -> full name
     ambiguous: set[str] = set()
-    for article in articles:
-        for line in article.clean.kept:
-            for match in _titled_pattern().finditer(line.text):
-                person = _titled_person(match.group(0))
-                if not person or gazetteer.canonical_name(person) != person:
-                    continue
-                if person in gazetteer.kinds:
-                    continue
-                discovered[person] = person
-                surname = person.split()[-1]
-                if discovered.get(surname, person) != person:
-                    ambiguous.add(surname)  # two people share it: count neither by it
-                discovered.setdefault(surname, person)
+    for found in finds:
+        for person in found.titled:
+            discovered[person] = person
+            surname = person.split()[-1]
+            if discovered.get(surname, person) != person:
+                ambiguous.add(surname)  # two people share it: count neither by it
+            discovered.setdefault(surname, person)
     for surname in ambiguous:
         discovered.pop(surname, None)
     for form in list(discovered):
@@ -386,19 +386,16 @@ def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tu
     kinds: dict[str, str] = {}
     seen: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
-    for article in articles:
-        for line in article.clean.kept:
-            mentions = [(m.name, m.kind, m.surface) for m in _mentions(line.text, gazetteer)]
-            if discovered:
-                mentions += [
-                    (n, "person", s) for n, s in _discovered_mentions(line.text, discovered)
-                ]
-            for name, kind, surface in mentions:
-                counts[name] += 1
-                kinds[name] = kind
-                where[name].add(article.identifier)
-                if surface != name:
-                    seen[name].add(surface)
+    for article, found in zip(articles, finds, strict=True):
+        mentions = list(found.mentions)
+        if discovered:
+            mentions += [(n, "person", s) for n, s in _discovered_mentions(found.runs, discovered)]
+        for name, kind, surface in mentions:
+            counts[name] += 1
+            kinds[name] = kind
+            where[name].add(article.identifier)
+            if surface != name:
+                seen[name].add(surface)
     entities = [
         Entity(
             name=name,
@@ -411,6 +408,51 @@ def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tu
     ]
     entities.sort(key=lambda e: (-e.count, e.name))
     return tuple(entities)
+
+
+# ---- what an article holds on its own -------------------------------------------------
+
+
+def name_finds(article: Article, gazetteer: names.Gazetteer | None = None) -> NameFinds:
+    """The names and quotations found in the article's kept lines on their
+    own (model.NameFinds): the part of finding the folder's people, places
+    and quotations that each article's text decides alone, so that the
+    per-file stages work it out (on every core, cached with the article)
+    and the digest puts the folder's together."""
+    gazetteer = gazetteer or names.gazetteer()
+    lines = [line.text for line in article.clean.kept]
+    titled = []
+    for line in lines:
+        for match in _titled_pattern().finditer(line):
+            person = _titled_person(match.group(0))
+            if not person or gazetteer.canonical_name(person) != person:
+                continue
+            if person not in gazetteer.kinds:
+                titled.append(person)
+    return NameFinds(
+        made_from=_finds_made_from(lines),
+        titled=tuple(titled),
+        mentions=tuple(
+            (m.name, m.kind, m.surface) for line in lines for m in _mentions(line, gazetteer)
+        ),
+        runs=tuple(run.group(0) for line in lines for run in _CAPITALISED_RUN.finditer(line)),
+        quotes=tuple(_quotes_in(lines, gazetteer)),
+    )
+
+
+def finds_of(article: Article, gazetteer: names.Gazetteer) -> NameFinds:
+    """The article's finds: those the per-file stages kept with it while
+    its kept lines are the same, else found now."""
+    kept = article.finds
+    lines = [line.text for line in article.clean.kept]
+    if kept is not None and kept.made_from == _finds_made_from(lines):
+        return kept
+    return name_finds(article, gazetteer)
+
+
+def _finds_made_from(lines) -> bytes:
+    """A digest of the kept lines an article's finds are found in."""
+    return fingerprint(*lines)
 
 
 # ---- the stage ----------------------------------------------------------------------------

@@ -6,7 +6,8 @@ key points are kept in the cache folder under a fingerprint of those
 articles (their records, in order), and a rebuild works them out again
 only for the events whose articles changed: one edited article costs its
 own event's key points, not the whole folder's. The fingerprint covers the
-whole record of every member, so a remembered result is exactly what the
+whole record of every member (but what is worked out from the rest of it),
+so a remembered result is exactly what the
 work would give; the cache folder itself belongs to this version of the
 code and its settings (content_cache.versioned_path), so new rules never meet old
 results.
@@ -21,7 +22,7 @@ import pickle
 from collections.abc import Sequence
 
 from . import digest, outputs, timing
-from .model import Article
+from .model import Article, record_digest
 
 logger = logging.getLogger(__name__)
 
@@ -63,12 +64,11 @@ class RememberedKeyPoints:
 
 
 def fingerprint(members: Sequence[Article]) -> str:
-    """The event's articles, in order, whole records and all, by value
-    (their repr: a pickle would also record which equal strings happen to
-    be one object, which differs between a fresh record and a cached one)."""
+    """The event's articles, in order, whole records (but the fields worked
+    out from the others) by value (model.record_digest)."""
     digest_ = hashlib.sha256()
     for article in members:
-        digest_.update(hashlib.sha256(repr(article).encode("utf-8", "surrogatepass")).digest())
+        digest_.update(record_digest(article))
     return digest_.hexdigest()
 
 

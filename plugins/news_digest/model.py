@@ -8,10 +8,13 @@ Pelican's content cache can keep the per-file results between builds.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import pickle
 import sys
 from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 
@@ -293,6 +296,30 @@ class Article:
     #: its kept lines' keys for the folder's furniture, likewise
     #: (recurring.line_keys)
     line_keys: LineKeys | None = None
+    #: the names and quotations the digest finds in it, likewise
+    #: (digest.name_finds)
+    finds: NameFinds | None = None
+
+
+@dataclass(frozen=True)
+class NameFinds:
+    """What the digest finds in an article's kept lines on their own
+    (digest.name_finds), worked out with the per-file stages and cached with
+    them; `made_from` is a digest of the lines they were found in (the
+    folder's passes change a few articles' lines, whose finds are then
+    found again)."""
+
+    made_from: bytes
+    #: people a title introduces ("Presiden Joe Biden"), in reading order:
+    #: those the alias table does not know already
+    titled: tuple[str, ...]
+    #: the alias table's names it mentions: (name, kind, as written)
+    mentions: tuple[tuple[str, str, str], ...]
+    #: its runs of capitalised words, where people that a title introduces
+    #: anywhere in the folder are looked for
+    runs: tuple[str, ...]
+    #: its direct quotations: (text, speaker or None)
+    quotes: tuple[tuple[str, str | None], ...]
 
 
 @dataclass(frozen=True)
@@ -416,3 +443,32 @@ class Section:
     identifiers: tuple[str, ...]
     leg: Leg | None = None
     day: date | None = None
+
+
+# ---- records by value -------------------------------------------------------------------
+
+#: The fields of an Article the per-file stages work out from its others
+#: (for grouping, search and the digest): what a record says is said
+#: without them.
+DERIVED_FIELDS = frozenset({"views", "spellings", "line_keys", "finds"})
+
+
+def by_value(value) -> bytes:
+    """`value` pickled by value alone: Pickler's fast mode keeps no memo, so
+    two equal strings give the same bytes whether they are one object or
+    two (a fresh record and one from the cache share differently); about
+    twice as fast as a record's repr. The records hold no set, whose order
+    would change with the hash seed. An error of pickle's (TypeError,
+    PicklingError…) for a value that cannot be pickled."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def record_digest(article: Article, leaving_out: frozenset[str] = DERIVED_FIELDS) -> bytes:
+    """A digest of what `article` says, by value, but the fields named in
+    `leaving_out`."""
+    said = [getattr(article, f.name) for f in fields(article) if f.name not in leaving_out]
+    return hashlib.blake2b(by_value(said), digest_size=16).digest()

@@ -39,7 +39,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import inspect
-import io
 import json
 import logging
 import os
@@ -53,7 +52,7 @@ from jinja2 import meta, nodes
 from pelican.contents import Content, Page
 from pelican.urlwrappers import URLWrapper
 
-from . import outputs, own_theme, timing
+from . import model, outputs, own_theme, timing
 
 logger = logging.getLogger(__name__)
 
@@ -96,11 +95,12 @@ ARTICLE_LINKS = {
     "category": ("name", "slug", "url"),
     "authors": ("name", "slug", "url"),
 }
-#: The record's fields the pages never show: the grouping's inputs, worked
-#: out with the per-file stages (large, and shown only through the
-#: article's placement, which is keyed), and where its file is on this
-#: machine (a page shows its identifier: a folder moved keeps its pages).
-RECORD_NOT_SHOWN = frozenset({"views", "spellings", "line_keys", "source_path"})
+#: The record's fields the pages never show: those worked out from the
+#: others (model.DERIVED_FIELDS: the grouping's, the search's and the
+#: digest's inputs, shown only through the placement and the digest, which
+#: are keyed) and where its file is on this machine (a page shows its
+#: identifier: a folder moved keeps its pages).
+RECORD_NOT_SHOWN = model.DERIVED_FIELDS | {"source_path"}
 
 #: Values put in words as they are.
 _PLAIN = (str, bytes, int, float, bool, type(None), date, datetime, time)
@@ -324,19 +324,17 @@ def _constant(node, within: str) -> str:
 
 def _article_key(article) -> str:
     """Everything about `article` its pages show."""
-    record = article.news
     parts = [repr(getattr(article, name, None)) for name in ARTICLE_SHOWN]
     for name, attributes in ARTICLE_LINKS.items():
         value = getattr(article, name, None)
         items = value if isinstance(value, list | tuple) else [value]
         shown = [None if item is None else attrgetter(*attributes)(item) for item in items]
         parts.append(repr(shown))
-    record_shown = [
-        getattr(record, f.name)
-        for f in dataclasses.fields(record)
-        if f.name not in RECORD_NOT_SHOWN
-    ]
-    return _digest(parts, _by_value(record_shown))
+    try:
+        record = model.record_digest(article.news, RECORD_NOT_SHOWN)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError) as error:
+        raise Undescribed(f"its record cannot be pickled: {error}") from None
+    return _digest(parts, record)
 
 
 def _digest(parts: list[str], *more: bytes) -> str:
@@ -352,19 +350,11 @@ def _digest(parts: list[str], *more: bytes) -> str:
 
 
 def _by_value(value) -> bytes:
-    """`value` pickled by value alone: Pickler's fast mode keeps no memo, so
-    two equal strings give the same bytes whether they are one object or
-    two (a fresh record and one from the cache share differently). Faster
-    than the records' repr; nothing in them is a set. Undescribed when it
-    cannot be pickled."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True
+    """model.by_value; Undescribed when `value` cannot be pickled."""
     try:
-        pickler.dump(value)
+        return model.by_value(value)
     except (pickle.PicklingError, TypeError, AttributeError, ValueError) as error:
         raise Undescribed(f"cannot be pickled: {error}") from None
-    return buffer.getvalue()
 
 
 def _described(value, articles: dict[int, str] | None = None, depth: int = 0) -> str:
