@@ -11,14 +11,7 @@ import pytest
 from news_digest import digest as digest_stage
 from news_digest import names
 from news_digest.clean import normalize
-from news_digest.digest import (
-    build_digest,
-    find_entities,
-    find_quotes,
-    key_points,
-    name_finds,
-    top_stories,
-)
+from news_digest.digest import build_digest, find_entities, find_quotes, key_points, top_stories
 from news_digest.group import group
 from news_digest.model import UNKNOWN_DATE, Event, Grouping, Placement
 from news_digest.pipeline import process_file
@@ -415,48 +408,16 @@ def test_a_damaged_key_point_file_is_worked_out_again(seeds, grouping, digest, t
     assert build_digest(list(seeds.values()), grouping, remembered) == digest
 
 
-def test_the_finds_kept_with_an_article_are_used_only_while_its_lines_are_the_same(tmp_path):
-    """The per-file stages keep the names and quotations found in each
-    article with it (digest.name_finds). Trap: the folder's passes can take
-    a line out afterwards; its finds are then found again, so the digest is
-    the one of the lines it has."""
-    from dataclasses import replace
-
-    from news_digest.digest import finds_of
-    from news_digest.model import Line
-    from news_digest.pipeline import process_file
-
-    raw = tmp_path / "kairo.txt"
-    raw.write_text(
-        "Menteri Tiba untuk Perundingan Gencatan Senjata\n\n"
-        "Presiden Joko Widodo tiba di Kairo pada hari Kamis untuk perundingan.\n"
-        '"Kami ingin gencatan senjata segera," kata Widodo kepada wartawan di Kairo.\n'
-        "Ia akan bertemu para pejabat Mesir dan Qatar sebelum kembali ke Jakarta.\n",
-        encoding="utf-8",
-    )
-    article = process_file(raw)
-    gazetteer = names.gazetteer()
-    assert article.finds is not None and article.finds.titled == ("Joko Widodo",)
-    assert finds_of(article, gazetteer) is article.finds
-    fresh = replace(article, finds=None)  # found now: the same digest
-    assert find_entities([article], gazetteer) == find_entities([fresh], gazetteer)
-    assert find_quotes(article, gazetteer) == find_quotes(fresh, gazetteer) != []
-    kept = tuple(line for line in article.clean.kept if "Widodo" not in line.text)
-    changed = replace(article, clean=replace(article.clean, kept=(*kept, Line(99, "Tanpa nama."))))
-    assert changed.finds == article.finds  # replace() carried the old ones along
-    assert finds_of(changed, gazetteer) != article.finds
-    people = {e.name for e in find_entities([changed], gazetteer) if e.kind == "person"}
-    assert "Joko Widodo" not in people and find_quotes(changed, gazetteer) == []
-
-
 def test_a_record_digest_is_its_value_and_leaves_out_what_is_worked_out_from_it():
     import pickle
     from dataclasses import replace
 
+    from news_digest import recurring
     from news_digest.model import record_digest
 
     one = article("a", "Banjir merendam Bekasi.", "Warga mengungsi ke masjid.")
     again = pickle.loads(pickle.dumps(one))  # equal strings shared differently
     assert record_digest(again) == record_digest(one)
     assert record_digest(replace(one, encoding="latin-1")) != record_digest(one)
-    assert record_digest(replace(one, finds=name_finds(one))) == record_digest(one)
+    packed = replace(one, line_keys=recurring.packed_keys(one))  # worked out from the rest
+    assert record_digest(packed) == record_digest(one)

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 
 from . import coverage, group, names, tables, terms
 from .model import Article, Grouping, NameFinds
-from .text import ends_sentence, fingerprint, normalize, sentences
+from .text import ends_sentence, normalize, sentences
 
 MAX_POINTS = 5
 MIN_POINTS = 3
@@ -260,18 +260,14 @@ def _speaker(phrase: str, gazetteer: names.Gazetteer) -> str | None:
 def find_quotes(article: Article, gazetteer: names.Gazetteer) -> list[Quote]:
     """Direct quotations with the speaker the text names ("kata Blinken");
     a pronoun attribution ("katanya") gives the quote no speaker."""
-    found = finds_of(article, gazetteer).quotes
-    return [Quote(text=text, speaker=who, article=article.identifier) for text, who in found]
-
-
-def _quotes_in(lines: Sequence[str], gazetteer: names.Gazetteer):
-    """(text, speaker or None) of each direct quotation of `lines`."""
-    for line in lines:
-        for match in _quote_pattern().finditer(line):
+    found = []
+    for line in article.clean.kept:
+        for match in _quote_pattern().finditer(line.text):
             text = match.group("text").strip().rstrip(",")
             verb = match.group("verb").lower()
             speaker = None if verb.endswith("nya") else _speaker(match.group("rest"), gazetteer)
-            yield text, speaker
+            found.append(Quote(text=text, speaker=speaker, article=article.identifier))
+    return found
 
 
 # ---- people, places, organisations ---------------------------------------------------
@@ -366,7 +362,7 @@ def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tu
     """People, places and organisations with counts, aliases merged: the
     alias table's names, plus people introduced by a title ("Presiden Joe
     Biden"), also counted by their surname alone."""
-    finds = [finds_of(article, gazetteer) for article in articles]
+    finds = [name_finds(article, gazetteer) for article in articles]
     discovered: dict[str, str] = {}  # full name or surname -> full name
     ambiguous: set[str] = set()
     for found in finds:
@@ -414,11 +410,10 @@ def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tu
 
 
 def name_finds(article: Article, gazetteer: names.Gazetteer | None = None) -> NameFinds:
-    """The names and quotations found in the article's kept lines on their
-    own (model.NameFinds): the part of finding the folder's people, places
-    and quotations that each article's text decides alone, so that the
-    per-file stages work it out (on every core, cached with the article)
-    and the digest puts the folder's together."""
+    """The names found in the article's kept lines on their own
+    (model.NameFinds): the part of finding the folder's people, places and
+    organisations that each article's text decides alone; `find_entities`
+    puts the folder's together."""
     gazetteer = gazetteer or names.gazetteer()
     lines = [line.text for line in article.clean.kept]
     titled = []
@@ -430,29 +425,12 @@ def name_finds(article: Article, gazetteer: names.Gazetteer | None = None) -> Na
             if person not in gazetteer.kinds:
                 titled.append(person)
     return NameFinds(
-        made_from=_finds_made_from(lines),
         titled=tuple(titled),
         mentions=tuple(
             (m.name, m.kind, m.surface) for line in lines for m in _mentions(line, gazetteer)
         ),
         runs=tuple(run.group(0) for line in lines for run in _CAPITALISED_RUN.finditer(line)),
-        quotes=tuple(_quotes_in(lines, gazetteer)),
     )
-
-
-def finds_of(article: Article, gazetteer: names.Gazetteer) -> NameFinds:
-    """The article's finds: those the per-file stages kept with it while
-    its kept lines are the same, else found now."""
-    kept = article.finds
-    lines = [line.text for line in article.clean.kept]
-    if kept is not None and kept.made_from == _finds_made_from(lines):
-        return kept
-    return name_finds(article, gazetteer)
-
-
-def _finds_made_from(lines) -> bytes:
-    """A digest of the kept lines an article's finds are found in."""
-    return fingerprint(*lines)
 
 
 # ---- the stage ----------------------------------------------------------------------------

@@ -296,20 +296,14 @@ class Article:
     #: its kept lines' keys for the folder's furniture, likewise
     #: (recurring.line_keys)
     line_keys: LineKeys | None = None
-    #: the names and quotations the digest finds in it, likewise
-    #: (digest.name_finds)
-    finds: NameFinds | None = None
 
 
 @dataclass(frozen=True)
 class NameFinds:
-    """What the digest finds in an article's kept lines on their own
-    (digest.name_finds), worked out with the per-file stages and cached with
-    them; `made_from` is a digest of the lines they were found in (the
-    folder's passes change a few articles' lines, whose finds are then
-    found again)."""
+    """The names the digest finds in an article's kept lines on their own
+    (digest.name_finds); `digest.find_entities` puts the folder's
+    together."""
 
-    made_from: bytes
     #: people a title introduces ("Presiden Joe Biden"), in reading order:
     #: those the alias table does not know already
     titled: tuple[str, ...]
@@ -318,8 +312,6 @@ class NameFinds:
     #: its runs of capitalised words, where people that a title introduces
     #: anywhere in the folder are looked for
     runs: tuple[str, ...]
-    #: its direct quotations: (text, speaker or None)
-    quotes: tuple[tuple[str, str | None], ...]
 
 
 @dataclass(frozen=True)
@@ -448,9 +440,9 @@ class Section:
 # ---- records by value -------------------------------------------------------------------
 
 #: The fields of an Article the per-file stages work out from its others
-#: (for grouping, search and the digest): what a record says is said
-#: without them.
-DERIVED_FIELDS = frozenset({"views", "spellings", "line_keys", "finds"})
+#: (for grouping, search and the folder's furniture): what a record says
+#: is said without them.
+DERIVED_FIELDS = frozenset({"views", "spellings", "line_keys"})
 
 
 def by_value(value) -> bytes:

@@ -8,6 +8,7 @@ import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from . import digest, render
 from .model import Event, Section
@@ -51,15 +52,34 @@ class EntityPage:
     articles: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class StoryLink:
+    """A story as the pages of its thread's other stories show it."""
+
+    id: str
+    name: str
+    url: str
+    start: date | None
+    end: date | None
+
+
 def story_lookups(page: EventPage, context) -> dict:
     """What a story's page looks up in the site's tables, given to it alone
-    (its articles, which its key points and quotes cite; its thread), so
-    that its page changes with those only (page_memo.py). A look-up it is
-    not given stops the build (the template reads an attribute of nothing)."""
+    (its articles, which its key points and quotes cite; its thread's
+    stories, by what it shows of them), so that its page changes with
+    those only (page_memo.py): a story's page would otherwise change with
+    every digest of its thread, and keying it would cost the square of the
+    thread's stories. A look-up it is not given stops the build (the
+    template reads an attribute of nothing)."""
     threads, thread = context["threads"], page.event.thread
+    shown = {}
+    if thread in threads:
+        whole, pages = threads[thread]
+        links = [StoryLink(p.event.id, p.name, p.url, p.event.start, p.event.end) for p in pages]
+        shown[thread] = (whole, links)
     return {
         "articles_by_identifier": {a.news.identifier: a for a in page.articles},
-        "threads": {thread: threads[thread]} if thread in threads else {},
+        "threads": shown,
     }
 
 

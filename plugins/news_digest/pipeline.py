@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import digest, exports, names, recurring, stories, timing
+from . import exports, names, recurring, stories, timing
 from .clean import Head, clean, clean_lines
 from .infer import infer
 from .model import Article, Line, Removal
@@ -54,18 +54,16 @@ def process_file(
 
 def prepared_for_placing(article: Article) -> Article:
     """The article with its views for grouping packed in (stories.pack),
-    its names' other spellings (names.spellings_of), its lines' keys for
-    the folder's furniture (recurring.packed_keys) and the names and
-    quotations the digest finds in it (digest.name_finds): worked out here,
-    on every core and cached with the article, they are not worked out
-    again by the build's processes that place and digest the articles."""
+    its names' other spellings (names.spellings_of) and its lines' keys for
+    the folder's furniture (recurring.packed_keys): worked out here, on
+    every core and cached with the article, they are not worked out again
+    by the build's one process that places the articles."""
     with timing.stage("group"):
         return replace(
             article,
             views=stories.pack(article),
             spellings=names.spellings_of(article),
             line_keys=recurring.packed_keys(article),
-            finds=digest.name_finds(article),
         )
 
 
