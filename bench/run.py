@@ -843,6 +843,8 @@ def report(data: dict, quick: bool, path: Path) -> str:
                 f"{counts.get('files_written', 0)} files written, "
                 f"{counts.get('files_unchanged', 0)} left unchanged, "
                 f"{counts.get('files_swept', 0)} swept (Pagefind's files aside); "
+                f"{counts.get('pages_rendered', 0)} pages of articles, stories and names "
+                f"rendered, {counts.get('pages_kept', 0)} kept without rendering; "
                 f"{counts.get('search_shards_built', 0)} search shards indexed again, "
                 f"{counts.get('search_shards_kept', 0)} kept.",
                 "",
@@ -1084,14 +1086,15 @@ def targets(cold, runs, sizes, warm_share, quick) -> list[str]:
         if warm_share > TARGET_WARM_SHARE:
             detail += f"; over by {100 * (warm_share - TARGET_WARM_SHARE):.0f} points"
             detail += (
-                "; cause: Pelican renders every page again (render; only the files whose "
-                "bytes changed are written, see the counts above: a memo that rendered only "
-                "the pages whose values changed cost more to fingerprint than it saved, "
-                "branch render-memo-experiment) and grouping runs over the whole folder "
-                "again (its term weights no longer depend on the folder, but clustering is "
-                "not yet redone by day and story); the per-file stages, the key points of "
-                "unchanged events and the search shards whose pages did not change come "
-                "from the cache (see the warm row above)"
+                "; cause: the grouping and the folder's passes run over the whole folder "
+                "again (group; its term weights no longer depend on the folder, but "
+                "clustering is not yet redone by day and story), and so do the digest's "
+                "names and quotations (digest) and Pelican's reading of its cache and its "
+                "generators (render, with the pages' keys); the pages of articles, stories "
+                "and names whose content is unchanged are not rendered (page_memo.py), and "
+                "the per-file stages, the key points of unchanged events and the search "
+                "shards whose pages did not change come from the cache (see the counts "
+                "above)"
             )
         out.append(f"- {what}: " + _verdict(warm_share <= TARGET_WARM_SHARE, detail))
     if quick:
