@@ -53,6 +53,7 @@ from pelican.contents import Content, Page
 from pelican.urlwrappers import URLWrapper
 
 from . import model, outputs, own_theme, timing
+from .text import fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -338,15 +339,8 @@ def _article_key(article) -> str:
 
 
 def _digest(parts: list[str], *more: bytes) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass")
-        digest.update(b"%d:" % len(data))
-        digest.update(data)
-    for data in more:
-        digest.update(b"%d:" % len(data))
-        digest.update(data)
-    return digest.hexdigest()
+    """The parts, each framed by its length (text.fingerprint), as hex."""
+    return fingerprint(*parts, *more).hex()
 
 
 def _by_value(value) -> bytes:
