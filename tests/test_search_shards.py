@@ -226,7 +226,8 @@ def test_a_page_missing_from_disk_is_reported_and_the_rest_indexed(tmp_path, cap
     _page(site / "artikel", "ada", "kabar")
     bundles = {"pagefind/0/": ("artikel/ada/index.html", "artikel/hilang/index.html")}
     manifest = str(tmp_path / "cache" / "m.json")
-    search_index._index_shards(str(site), bundles, "id", manifest, lambda: 1)
+    plan = search_index._planned(str(site), bundles, "id", manifest)
+    search_index._index(str(site), plan, "id", lambda: 1)
     assert _indexed(site / "pagefind" / "0") == 1
     assert [r.getMessage() for r in caplog.records if "1 of its 2" in r.getMessage()]
 
@@ -249,7 +250,8 @@ def test_shards_are_indexed_as_many_at_a_time_as_allowed_and_each_recorded(
     site, manifest = tmp_path / "site", tmp_path / "cache" / "m.json"
     manifest.parent.mkdir()
     bundles = {f"pagefind/{n}/": (f"artikel/a{n}/index.html",) for n in range(5)}
-    search_index._index_shards(str(site), bundles, "id", str(manifest), lambda: at_once)
+    plan = search_index._planned(str(site), bundles, "id", str(manifest))
+    search_index._index(str(site), plan, "id", lambda: at_once)
     assert max(most) == at_once
     remembered = json.loads(manifest.read_text(encoding="utf-8"))
     assert sorted(remembered) == sorted(str(site / b.rstrip("/")) for b in bundles)

@@ -31,7 +31,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from . import coverage, group, names, tables, terms
-from .model import Article, Grouping, NameFinds
+from .model import Article, Grouping
 from .text import ends_sentence, normalize, sentences
 
 MAX_POINTS = 5
@@ -336,15 +336,14 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:bin\s+|al-|el-)?[A-Z][\
 MAX_NAME_WORDS = 4
 
 
-def _discovered_mentions(runs: Sequence[str], names_by_form: dict[str, str]) -> list:
+def _discovered_mentions(text: str, names_by_form: dict[str, str]) -> list[tuple[str, str]]:
     """(name, as written) for each mention of a discovered person: every
-    run of capitalised words (`NameFinds.runs`) is matched against full
-    names and surnames, longest first. A dictionary lookup, so the cost
-    does not grow with the number of names (unlike one regex alternative
-    per name)."""
+    run of capitalised words is matched against full names and surnames,
+    longest first. A dictionary lookup, so the cost does not grow with
+    the number of names (unlike one regex alternative per name)."""
     found = []
-    for run in runs:
-        words = run.split()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group(0).split()
         i = 0
         while i < len(words):
             for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
@@ -362,16 +361,21 @@ def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tu
     """People, places and organisations with counts, aliases merged: the
     alias table's names, plus people introduced by a title ("Presiden Joe
     Biden"), also counted by their surname alone."""
-    finds = [name_finds(article, gazetteer) for article in articles]
     discovered: dict[str, str] = {}  # full name or surname -> full name
     ambiguous: set[str] = set()
-    for found in finds:
-        for person in found.titled:
-            discovered[person] = person
-            surname = person.split()[-1]
-            if discovered.get(surname, person) != person:
-                ambiguous.add(surname)  # two people share it: count neither by it
-            discovered.setdefault(surname, person)
+    for article in articles:
+        for line in article.clean.kept:
+            for match in _titled_pattern().finditer(line.text):
+                person = _titled_person(match.group(0))
+                if not person or gazetteer.canonical_name(person) != person:
+                    continue
+                if person in gazetteer.kinds:
+                    continue
+                discovered[person] = person
+                surname = person.split()[-1]
+                if discovered.get(surname, person) != person:
+                    ambiguous.add(surname)  # two people share it: count neither by it
+                discovered.setdefault(surname, person)
     for surname in ambiguous:
         discovered.pop(surname, None)
     for form in list(discovered):
@@ -382,16 +386,19 @@ def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tu
     kinds: dict[str, str] = {}
     seen: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[str]] = defaultdict(set)
-    for article, found in zip(articles, finds, strict=True):
-        mentions = list(found.mentions)
-        if discovered:
-            mentions += [(n, "person", s) for n, s in _discovered_mentions(found.runs, discovered)]
-        for name, kind, surface in mentions:
-            counts[name] += 1
-            kinds[name] = kind
-            where[name].add(article.identifier)
-            if surface != name:
-                seen[name].add(surface)
+    for article in articles:
+        for line in article.clean.kept:
+            mentions = [(m.name, m.kind, m.surface) for m in _mentions(line.text, gazetteer)]
+            if discovered:
+                mentions += [
+                    (n, "person", s) for n, s in _discovered_mentions(line.text, discovered)
+                ]
+            for name, kind, surface in mentions:
+                counts[name] += 1
+                kinds[name] = kind
+                where[name].add(article.identifier)
+                if surface != name:
+                    seen[name].add(surface)
     entities = [
         Entity(
             name=name,
@@ -404,33 +411,6 @@ def find_entities(articles: Sequence[Article], gazetteer: names.Gazetteer) -> tu
     ]
     entities.sort(key=lambda e: (-e.count, e.name))
     return tuple(entities)
-
-
-# ---- what an article holds on its own -------------------------------------------------
-
-
-def name_finds(article: Article, gazetteer: names.Gazetteer | None = None) -> NameFinds:
-    """The names found in the article's kept lines on their own
-    (model.NameFinds): the part of finding the folder's people, places and
-    organisations that each article's text decides alone; `find_entities`
-    puts the folder's together."""
-    gazetteer = gazetteer or names.gazetteer()
-    lines = [line.text for line in article.clean.kept]
-    titled = []
-    for line in lines:
-        for match in _titled_pattern().finditer(line):
-            person = _titled_person(match.group(0))
-            if not person or gazetteer.canonical_name(person) != person:
-                continue
-            if person not in gazetteer.kinds:
-                titled.append(person)
-    return NameFinds(
-        titled=tuple(titled),
-        mentions=tuple(
-            (m.name, m.kind, m.surface) for line in lines for m in _mentions(line, gazetteer)
-        ),
-        runs=tuple(run.group(0) for line in lines for run in _CAPITALISED_RUN.finditer(line)),
-    )
 
 
 # ---- the stage ----------------------------------------------------------------------------

@@ -299,22 +299,6 @@ class Article:
 
 
 @dataclass(frozen=True)
-class NameFinds:
-    """The names the digest finds in an article's kept lines on their own
-    (digest.name_finds); `digest.find_entities` puts the folder's
-    together."""
-
-    #: people a title introduces ("Presiden Joe Biden"), in reading order:
-    #: those the alias table does not know already
-    titled: tuple[str, ...]
-    #: the alias table's names it mentions: (name, kind, as written)
-    mentions: tuple[tuple[str, str, str], ...]
-    #: its runs of capitalised words, where people that a title introduces
-    #: anywhere in the folder are looked for
-    runs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class LineKeys:
     """An article's kept lines' keys (recurring.line_keys), each of
     recurring.KEY_BYTES, one after another, and a digest of the lines they

@@ -34,8 +34,8 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import page_memo, timing
 
-#: The memo of article pages of this build's writer (page_memo.py), kept
-#: for the next build when this one ends (`remember_pages`).
+#: The page memo of this build's writer (page_memo.py), kept for the next
+#: build when this one ends (`remember_pages`).
 _MEMO: list = [None]
 #: The files this build has written or found unchanged, by absolute path;
 #: begun anew for each build (`begin`).
@@ -242,9 +242,9 @@ _WRITER_PARAMETERS = frozenset(inspect.signature(Writer.write_file).parameters)
 class SparingWriter(Writer):
     """Pelican's writer, keeping its rule against writing one file twice,
     that leaves unchanged files alone, and stops the build with one
-    message when a page's folder cannot be made (`CannotWrite`). An
-    article page that is the one already written is not rendered again
-    (page_memo.py)."""
+    message when a page's folder cannot be made (`CannotWrite`). A page
+    of an article, a story or a name that is the one already written is
+    not rendered again (page_memo.py)."""
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
@@ -336,14 +336,14 @@ def check_copies(output_path: str) -> None:
 
 
 def settle_pages() -> None:
-    """The article pages are written: the keys still to be worked out for
-    the next build are worked out now (page_memo.PageMemo.settle)."""
+    """The remembered pages are written: the keys still to be worked out
+    for the next build are worked out now (page_memo.PageMemo.settle)."""
     if _MEMO[0] is not None:
         _MEMO[0].settle()
 
 
 def remember_pages() -> None:
-    """The build is done: its article pages' keys are kept for the next
+    """The build is done: its pages' keys are kept for the next
     (page_memo.py); a build that stopped midway keeps the last ones."""
     if _MEMO[0] is not None:
         _MEMO[0].save()

@@ -12,13 +12,14 @@ configuration; each job is a module named for it. A build, in order:
   and gives each article its story and final date (placement.py) before
   Pelican builds its archives;
 - Pelican writes the article pages through `outputs.SparingWriter`, which
-  renders only those whose content changed (page_memo.py);
+  renders a page of an article, a story or a name only when its content
+  changed (page_memo.py);
 - `DigestGenerator` plans its pages in `generate_context` and writes in
   `generate_output` the front page, the story and name pages (pages.py),
   the indexes and the site files, while Pagefind (search_index.py)
   indexes the article pages alongside;
-- `finish`: the output folder swept to this build, the article pages'
-  keys kept for the next, STRICT=1 applied.
+- `finish`: the output folder swept to this build, the pages' keys kept
+  for the next, STRICT=1 applied.
 """
 
 from __future__ import annotations

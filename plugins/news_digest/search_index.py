@@ -172,11 +172,6 @@ def _at_once(build_waits: threading.Event, cores: int) -> int:
     return cores if build_waits.is_set() else SHARDS_WHILE_WRITING
 
 
-def _index_shards(output_path, bundles, language, manifest_path, at_once) -> None:
-    """Index the shards of `bundles` whose pages changed (`_planned`)."""
-    _index(output_path, _planned(output_path, bundles, language, manifest_path), language, at_once)
-
-
 @dataclass
 class _Plan:
     """The shards to index again and the manifest of those kept."""

@@ -19,7 +19,7 @@ STAGES = ("read", "clean", "infer", "group", "digest", "search_index")
 
 #: What a rebuild redid and what it reused: articles through the per-file
 #: stages or from the cache, files written or left unchanged, files swept,
-#: article pages rendered or kept,
+#: pages of articles, stories and names rendered or kept,
 #: search shards indexed again or kept as they were, events whose key
 #: points were worked out or remembered from an earlier build.
 COUNTS = (
@@ -30,8 +30,8 @@ COUNTS = (
     "files_written",
     "files_unchanged",
     "files_swept",
-    #: article pages rendered, or kept as the last build wrote them
-    #: (page_memo.py)
+    #: pages of articles, stories and names rendered, or kept as the last
+    #: build wrote them (page_memo.py)
     "pages_rendered",
     "pages_kept",
     "search_shards_built",
