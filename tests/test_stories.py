@@ -171,6 +171,159 @@ def test_average_link_merges_the_highest_average_first_ties_by_the_lowest_pair(s
     assert any(len(group) > 2 for group in expected)  # the trap: groups grow past pairs
 
 
+def _centre(words: dict[str, float], names: dict[str, float]) -> stories.Views:
+    from news_digest import terms
+
+    exact = lambda v: terms.exact(terms.normalized(v))  # noqa: E731
+    return stories.Views(exact(words), exact(names), {}, None, ())
+
+
+def _reference_centroid_link(centres, links, table):
+    """Centroid-link clustering the slow, plain way: every round, every
+    pair of groups with a link between them, whose links average at least
+    `support`, the most alike centroids first, ties by the lowest pair."""
+    groups = {p: [p] for p in range(len(centres))}
+    while True:
+        best = None
+        for a in sorted(groups):
+            for b in sorted(groups):
+                cross = [links.get((min(x, y), max(x, y))) for x in groups[a] for y in groups[b]]
+                if a >= b or all(value is None for value in cross):
+                    continue
+                if sum(v for v in cross if v) / len(cross) < table["support"]:
+                    continue
+                mine, theirs = (
+                    stories._Centroid({}, {}) for _ in range(2)
+                )  # sums of the members' centroids, each joined in order
+                for joined, into in ((groups[a], mine), (groups[b], theirs)):
+                    for p in joined:
+                        into.absorb(stories._Centroid(centres[p].words, centres[p].names))
+                value = mine.likeness(theirs, table)
+                if value >= table["merge"] and (best is None or value > best[0]):
+                    best = (value, a, b)
+        if best is None:
+            return [sorted(g) for _, g in sorted(groups.items())]
+        _, a, b = best
+        groups[a] += groups.pop(b)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_centroid_link_merges_the_most_alike_first_ties_by_the_lowest_pair(seed):
+    """Few distinct terms, so that groups tie and grow: the merges, and so
+    the threads, must be the plain reference's."""
+    import random
+
+    chance = random.Random(seed)
+    vocabulary = ["iran", "israel", "rudal", "minyak", "haji", "emas"]
+    centres = [
+        _centre(
+            {t: chance.choice((1, 2)) for t in chance.sample(vocabulary, 2)},
+            {f"@{t}": 1 for t in chance.sample(vocabulary, 2)},
+        )
+        for _ in range(12)
+    ]
+    links = {
+        (a, b): chance.choice((0.1, 0.3, 0.6))
+        for a in range(12)
+        for b in range(a + 1, 12)
+        if chance.random() < 0.4
+    }
+    table = {"words": 0.2, "names": 0.8, "merge": 0.3, "support": 0.05}
+    expected = _reference_centroid_link(centres, links, table)
+    assert stories.centroid_link(centres, links, table) == expected
+    assert any(len(group) > 2 for group in expected)  # the trap: groups grow past pairs
+
+
+#: Threads as data: (why, each story's words and names, the links between
+#: stories, the threads expected).
+CENTROID_CASES = [
+    (
+        "each is like the war as a whole, though two share no name",
+        [
+            ({"serangan": 1}, {"@iran": 1, "@israel": 1, "@natanz": 1}),
+            ({"rudal": 1}, {"@iran": 1, "@israel": 1}),
+            ({"minyak": 1}, {"@iran": 1, "@israel": 1, "@brent": 1}),
+        ],
+        {(0, 1): 0.6, (1, 2): 0.6, (0, 2): 0.5},
+        [[0, 1, 2]],
+    ),
+    (
+        "alike, but never linked: never compared",
+        [({"emas": 1}, {"@antam": 1}), ({"emas": 1}, {"@antam": 1})],
+        {},
+        [[0], [1]],
+    ),
+    (
+        "a chain whose links are too few for its size (support) stops",
+        [
+            ({"warga": 1}, {"@dprd": 1, "@dinas": 1}),
+            ({"warga": 1}, {"@dprd": 1, "@dinas": 1}),
+            ({"warga": 1}, {"@dprd": 1, "@dinas": 1}),
+        ],
+        {(0, 1): 0.15, (1, 2): 0.05},
+        [[0, 1], [2]],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "why, stories_, links, expected", CENTROID_CASES, ids=[c[0] for c in CENTROID_CASES]
+)
+def test_centroid_link_cases(why, stories_, links, expected):
+    centres = [_centre(words, names) for words, names in stories_]
+    table = {"words": 0.2, "names": 0.8, "merge": 0.3, "support": 0.04}
+    assert stories.centroid_link(centres, links, table) == expected
+
+
+#: Roundups and headlines that only look like one (the traps).
+ROUNDUP_HEADLINES = [
+    ("Top 3 Berita Hari Ini: Warga Lebanon Nekat Gelar Pesta", True),
+    ("Top 3 Tekno : Review HP OmniBook Ultra Flip 14", True),
+    ("TOP 3: Kebaya Mulan Jameela dan Adira Kania", True),
+    ("Terpopuler: Daftar Maskapai Terbaik Dunia 2025", True),
+    ("5 Berita Terpopuler Internasional Hari Ini", True),
+    ("Morning Briefing: What to know today", True),
+    ("Top Skor Piala Dunia Antarklub 2025: Bayern dan Juventus Adu Subur!", False),
+    ("Toprak Razgatlioglu Resmi Debut di MotoGP 2026", False),
+    ("Top 5 Pemain Terbaik Liga 1", False),
+    ("Daftar 5 Berita Hoaks yang Beredar Pekan Ini", False),
+]
+
+
+@pytest.mark.parametrize("headline, roundup", ROUNDUP_HEADLINES)
+def test_a_roundup_is_told_by_its_headline(headline, roundup):
+    assert stories.is_roundup(headline) is roundup
+
+
+def test_a_roundup_of_two_stories_joins_neither_and_threads_nothing():
+    strike = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
+    gold = "Harga emas Antam di Pegadaian turun Rp 12.000 per gram pada perdagangan hari ini."
+    articles = [
+        article("serangan-1", "Israel Gempur Natanz", strike, "Ditulis 17 Juni 2025."),
+        article("serangan-2", "Jet Israel Serang Natanz", strike, "Ditulis 17 Juni 2025."),
+        article("emas-1", "Harga Emas Antam Turun", gold, "Ditulis 17 Juni 2025."),
+        article("emas-2", "Emas Antam Turun Lagi", gold, "Ditulis 17 Juni 2025."),
+        article(
+            "top-3", "Top 3: Israel Gempur Natanz", f"{strike} {gold}", "Ditulis 17 Juni 2025."
+        ),
+        # the trap: the same two leads under a headline that is no roundup
+        article(
+            "dua",
+            "Israel Gempur Natanz, Emas Antam Turun",
+            f"{strike} {gold}",
+            "Ditulis 17 Juni 2025.",
+        ),
+    ]
+    found = stories.find(articles)
+    story_of = {found.articles[p].identifier: s for s, m in enumerate(found.stories) for p in m}
+    assert [len(found.stories[story_of["top-3"]])] == [1]
+    assert story_of["serangan-1"] == story_of["serangan-2"] != story_of["emas-1"]
+    assert len(found.stories[story_of["dua"]]) > 1  # an ordinary article does join a story
+    thread_of = {s: t for t, m in enumerate(found.threads) for s in m}
+    alone = [t for t, m in enumerate(found.threads) if m == (story_of["top-3"],)]
+    assert alone == [thread_of[story_of["top-3"]]]
+
+
 def test_stories_and_threads_are_the_same_under_any_order():
     articles = [process_file(path) for path in sorted(EVENTS.glob("*.txt"))]
     first = stories.find(articles)
@@ -317,7 +470,8 @@ def test_grouping_keeps_threads_of_two_or_more_stories_only(monkeypatch):
     import copy
 
     table = copy.deepcopy(stories.settings())
-    table["thread"]["merge"] = 0.01  # any shared telling term threads two stories
+    # any shared telling term threads two stories
+    table["thread"] |= {"link": 0.01, "merge": 0.01, "support": 0.0}
     monkeypatch.setattr(stories, "settings", lambda: table)
     strike = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
     missiles = "Iran meluncurkan ratusan rudal balistik ke Tel Aviv dan Haifa, Israel."
@@ -347,7 +501,8 @@ def test_a_threads_stories_show_together_and_link_each_other(tmp_path, monkeypat
     from .conftest import build_site
 
     table = copy.deepcopy(stories.settings())
-    table["thread"]["merge"] = 0.01  # any shared telling term threads two stories
+    # any shared telling term threads two stories
+    table["thread"] |= {"link": 0.01, "merge": 0.01, "support": 0.0}
     monkeypatch.setattr(stories, "settings", lambda: table)
     strike = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
     missiles = "Iran meluncurkan ratusan rudal balistik ke Tel Aviv dan Haifa, Israel."

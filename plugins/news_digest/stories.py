@@ -19,7 +19,8 @@ stories the words did better (tests/eval/fit_stories.py).
 No all-pairs comparison: articles are compared only when they share
 telling terms among their top terms (an inverted index), within
 WINDOW_DAYS of each other (an undated one by content alone), each with at
-most MAX_CANDIDATES others. Average-link clustering then merges them.
+most MAX_CANDIDATES others. Average-link clustering then merges them into
+stories, and centroid-link clustering the stories into threads.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ import bisect
 import heapq
 import itertools
 import math
+import operator
+import re
 import struct
 import sys
 from array import array
@@ -116,8 +119,23 @@ def _heaviest(vector: dict[str, float]) -> dict[str, float]:
     return {t: vector[t] for t in terms.top_terms(vector, VIEW_TERMS)}
 
 
+@cache
+def _roundup() -> re.Pattern[str]:
+    patterns = settings()["roundup"]["patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def is_roundup(headline: str) -> bool:
+    """Whether a headline is a roundup's (data/stories.toml [roundup])."""
+    return _roundup().match(headline) is not None
+
+
 def article_views(article: Article) -> Views:
-    """The views of one article (its story terms, weighed by background)."""
+    """The views of one article (its story terms, weighed by background);
+    a roundup's are empty, so that it stands alone (data/stories.toml
+    [roundup])."""
+    if is_roundup(article.meta.title.value or ""):
+        return Views({}, {}, {}, day_of(article), ())
     # two-word phrases are no view of their own: not weighed at all
     weighted = {t: f * background.weight(t) for t, f in article.meta.story_terms if " " not in t}
     words, names = _split(weighted)
@@ -429,7 +447,7 @@ def with_threads(found: Found, table: dict, cores: Cores = ONE_CORE) -> Found:
 def _threads(
     stories: Sequence[Sequence[int]], views: Sequence[Views], table: dict, cores: Cores
 ) -> tuple[tuple[int, ...], ...]:
-    """Stories of one larger situation: average-link clustering of the
+    """Stories of one larger situation: centroid-link clustering of the
     stories' centroids (names and terms they share), within the window."""
     centres = []
     for members in stories:
@@ -443,12 +461,129 @@ def _threads(
         )
         centres.append(Views(words, names, {}, min(days) if days else None, top))
     links = linked(centres, partial(_thread_link, table=table), cores)
-    return tuple(map(tuple, average_link(len(stories), links, table["merge"])))
+    return tuple(map(tuple, centroid_link(centres, links, table)))
 
 
 def _thread_link(a: Views, b: Views, table: dict) -> float | None:
-    """Two stories' likeness when it reaches [thread] merge."""
+    """Two stories' likeness when it reaches [thread] link."""
     value = table["words"] * terms.exact_cosine(a.words, b.words) + table[
         "names"
     ] * terms.exact_cosine(a.names, b.names)
-    return value if value >= table["merge"] else None
+    return value if value >= table["link"] else None
+
+
+#: A thread's words and names are compared by their heaviest terms only
+#: (the sums keep every term): a growing thread's centroid would hold
+#: thousands, and most of the comparisons' time went into them. Measured
+#: on the labelled threads: the same figures as whole centroids but for
+#: one folder (R 0.729 -> 0.712 grouped alone).
+THREAD_TERMS = 60
+
+
+#: A thread's profile weighs its terms in integers of this scale (its
+#: length about 2**24): two profiles' dot product, about 2**48, sums in C
+#: without leaving machine integers, and is exact whatever order the
+#: shared terms come in (any hash seed).
+PROFILE_SCALE = 1 << 24
+
+
+class _Centroid:
+    """A growing thread's words and names: the sums of its stories'
+    centroids (exact integers, so the same whatever order the stories
+    join in), and its profiles: the heaviest THREAD_TERMS terms of each,
+    normalised to PROFILE_SCALE, which are compared."""
+
+    __slots__ = ("profiles", "sums")
+
+    def __init__(self, words: terms.ExactVector, names: terms.ExactVector):
+        self.sums = (dict(words), dict(names))
+        self._profile()
+
+    def _profile(self) -> None:
+        self.profiles = tuple(map(_profile, self.sums))
+
+    def absorb(self, other: _Centroid) -> None:
+        for mine, theirs in zip(self.sums, other.sums, strict=True):
+            for term, value in theirs.items():
+                mine[term] = mine.get(term, 0) + value
+        self._profile()
+
+    def likeness(self, other: _Centroid, table: dict) -> float:
+        (words, names), (their_words, their_names) = self.profiles, other.profiles
+        return (
+            table["words"] * _dot(words, their_words) + table["names"] * _dot(names, their_names)
+        ) / (PROFILE_SCALE * PROFILE_SCALE)
+
+
+def _profile(sums: dict[str, int]) -> dict[str, int]:
+    heaviest = (
+        sums
+        if len(sums) <= THREAD_TERMS
+        else {t: sums[t] for t in terms.top_terms(sums, THREAD_TERMS)}
+    )
+    length = math.sqrt(sum(value * value for value in heaviest.values()))
+    return (
+        {t: round(value * PROFILE_SCALE / length) for t, value in heaviest.items()}
+        if length
+        else {}
+    )
+
+
+def _dot(a: dict[str, int], b: dict[str, int]) -> int:
+    if len(b) < len(a):
+        a, b = b, a
+    shared = a.keys() & b.keys()
+    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+
+
+def centroid_link(
+    centres: Sequence[Views], links: dict[tuple[int, int], float], table: dict
+) -> list[list[int]]:
+    """Agglomerative clustering of stories into threads: repeatedly merge
+    the two groups whose centroids (the sums of their stories' centroids,
+    words and names apart, weighed by [thread] words and names) are most
+    alike while that reaches [thread] merge, ties by the lowest pair. Two
+    groups are compared only when a pair of their stories is linked.
+
+    Why centroids and not the average over all pairs (average_link, the
+    stories' way): a war's strikes, statements, evacuations and market
+    shocks share little with each other pair by pair, but each is like
+    the war as a whole. Held out by folder on the labelled threads, each
+    folder grouped alone and the whole corpus: P 0.925 R 0.703 and
+    P 0.916 R 0.748, against P 0.892 R 0.590 and P 0.928 R 0.489 by
+    average link. `support` keeps a growing centroid from drifting (see
+    data/stories.toml [thread])."""
+    groups = {p: _Centroid(c.words, c.names) for p, c in enumerate(centres)}
+    members = {p: [p] for p in range(len(centres))}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)  # links between groups
+    for (a, b), value in links.items():
+        sums[a][b] = sums[b][a] = value
+    merges = dict.fromkeys(members, 0)  # a group's merges so far: stale heap entries
+
+    def mergeable(a: int, b: int) -> float | None:
+        if sums[a][b] / (len(members[a]) * len(members[b])) < table["support"]:
+            return None
+        value = groups[a].likeness(groups[b], table)
+        return value if value >= table["merge"] else None
+
+    heap = []
+    for a, b in links:
+        if (value := mergeable(a, b)) is not None:
+            heap.append((-value, a, b, 0, 0))
+    heapq.heapify(heap)
+    while heap:
+        _, a, b, merges_a, merges_b = heapq.heappop(heap)
+        if a not in members or b not in members or (merges_a, merges_b) != (merges[a], merges[b]):
+            continue
+        members[a].extend(members.pop(b))
+        groups[a].absorb(groups.pop(b))
+        merges[a] += 1
+        for other, value in sums.pop(b).items():
+            del sums[other][b]
+            if other != a:
+                sums[a][other] = sums[other][a] = sums[a].get(other, 0.0) + value
+        for other in sums[a]:
+            if (value := mergeable(a, other)) is not None:
+                low, high = min(a, other), max(a, other)
+                heapq.heappush(heap, (-value, low, high, merges[low], merges[high]))
+    return [sorted(group) for _, group in sorted(members.items())]

@@ -211,7 +211,7 @@ def _folder_tally(truth: dict, articles: dict, merge: float) -> Score:
 
 #: The thread thresholds tried; each fold takes the one with the best F1
 #: at a precision of at least THREAD_PRECISION on its training folders.
-THREAD_GRID = (0.05, 0.06, 0.07, 0.08, 0.1, 0.12, 0.14, 0.16, 0.2, 0.25)
+THREAD_GRID = (0.15, 0.2, 0.22, 0.25, 0.27, 0.3, 0.32, 0.35, 0.4)
 THREAD_PRECISION = 0.9
 
 
