@@ -500,7 +500,7 @@ class _Centroid:
         self._profile()
 
     def _profile(self) -> None:
-        self.profiles = tuple(map(_profile, self.sums))
+        self.profiles = tuple(map(_normalised_heaviest, self.sums))
 
     def absorb(self, other: _Centroid) -> None:
         for mine, theirs in zip(self.sums, other.sums, strict=True):
@@ -515,7 +515,9 @@ class _Centroid:
         ) / (PROFILE_SCALE * PROFILE_SCALE)
 
 
-def _profile(sums: dict[str, int]) -> dict[str, int]:
+def _normalised_heaviest(sums: dict[str, int]) -> dict[str, int]:
+    """A profile: the THREAD_TERMS heaviest terms (ties by term), their
+    length brought to PROFILE_SCALE."""
     heaviest = (
         sums
         if len(sums) <= THREAD_TERMS
@@ -530,6 +532,7 @@ def _profile(sums: dict[str, int]) -> dict[str, int]:
 
 
 def _dot(a: dict[str, int], b: dict[str, int]) -> int:
+    """Two integer vectors' exact dot product, over the shorter's terms."""
     if len(b) < len(a):
         a, b = b, a
     shared = a.keys() & b.keys()
