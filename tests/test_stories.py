@@ -193,12 +193,12 @@ def _reference_centroid_link(centres, links, table):
                 if sum(v for v in cross if v) / len(cross) < table["support"]:
                     continue
                 mine, theirs = (
-                    stories._Centroid({}, {}) for _ in range(2)
+                    stories._Centroid({}, {}, table) for _ in range(2)
                 )  # sums of the members' centroids, each joined in order
                 for joined, into in ((groups[a], mine), (groups[b], theirs)):
                     for p in joined:
-                        into.absorb(stories._Centroid(centres[p].words, centres[p].names))
-                value = mine.likeness(theirs, table)
+                        into.absorb(stories._Centroid(centres[p].words, centres[p].names, table))
+                value = mine.likeness(theirs)
                 if value >= table["merge"] and (best is None or value > best[0]):
                     best = (value, a, b)
         if best is None:
