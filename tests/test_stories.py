@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, timedelta
 
@@ -130,26 +131,36 @@ def test_stories_and_threads_are_the_same_with_the_comparisons_spread_over_two_c
     assert spread.stories == here.stories and spread.threads == here.threads
 
 
-def _reference_average_link(count, links, threshold):
-    """Average-link clustering the slow, plain way: every round, every
-    pair of groups, the highest average first, ties by the lowest pair."""
+def _plain_clustering(count, value_of):
+    """Agglomerative clustering the slow, plain way: every round, every
+    pair of groups, the highest `value_of(one, other)` (None: never
+    merged) first, ties by the lowest pair."""
     groups = {p: [p] for p in range(count)}
     while True:
         best = None
-        for a in sorted(groups):
-            for b in sorted(groups):
-                if a >= b:
-                    continue
-                total = sum(
-                    links.get((min(x, y), max(x, y)), 0.0) for x in groups[a] for y in groups[b]
-                )
-                average = total / (len(groups[a]) * len(groups[b]))
-                if average >= threshold and (best is None or average > best[0]):
-                    best = (average, a, b)
+        for a, b in itertools.combinations(sorted(groups), 2):
+            value = value_of(groups[a], groups[b])
+            if value is not None and (best is None or value > best[0]):
+                best = (value, a, b)
         if best is None:
             return [sorted(g) for _, g in sorted(groups.items())]
         _, a, b = best
         groups[a] += groups.pop(b)
+
+
+def _link(links, x, y):
+    return links.get((min(x, y), max(x, y)))
+
+
+def _reference_average_link(count, links, threshold):
+    """Average link: the average over all cross pairs (none counts as 0)."""
+
+    def average(one, other):
+        total = sum(_link(links, x, y) or 0.0 for x in one for y in other)
+        value = total / (len(one) * len(other))
+        return value if value >= threshold else None
+
+    return _plain_clustering(count, average)
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -174,37 +185,32 @@ def test_average_link_merges_the_highest_average_first_ties_by_the_lowest_pair(s
 def _centre(words: dict[str, float], names: dict[str, float]) -> stories.Views:
     from news_digest import terms
 
-    exact = lambda v: terms.exact(terms.normalized(v))  # noqa: E731
-    return stories.Views(exact(words), exact(names), {}, None, ())
+    words, names = (terms.exact(terms.normalized(v)) for v in (words, names))
+    return stories.Views(words, names, {}, None, ())
 
 
 def _reference_centroid_link(centres, links, table):
-    """Centroid-link clustering the slow, plain way: every round, every
-    pair of groups with a link between them, whose links average at least
-    `support`, the most alike centroids first, ties by the lowest pair."""
-    groups = {p: [p] for p in range(len(centres))}
-    while True:
-        best = None
-        for a in sorted(groups):
-            for b in sorted(groups):
-                cross = [links.get((min(x, y), max(x, y))) for x in groups[a] for y in groups[b]]
-                if a >= b or all(value is None for value in cross):
-                    continue
-                if sum(v for v in cross if v) / len(cross) < table["support"]:
-                    continue
-                mine, theirs = (
-                    stories._Centroid({}, {}, table) for _ in range(2)
-                )  # sums of the members' centroids, each joined in order
-                for joined, into in ((groups[a], mine), (groups[b], theirs)):
-                    for p in joined:
-                        into.absorb(stories._Centroid(centres[p].words, centres[p].names, table))
-                value = mine.likeness(theirs)
-                if value >= table["merge"] and (best is None or value > best[0]):
-                    best = (value, a, b)
-        if best is None:
-            return [sorted(g) for _, g in sorted(groups.items())]
-        _, a, b = best
-        groups[a] += groups.pop(b)
+    """Centroid link: groups with a link between them whose links average
+    at least `support`, the most alike centroids (sums of their members'
+    centroids, each joined in order) first."""
+    roots = stories.thread_roots(table)
+
+    def centroid(group):
+        whole = stories._Centroid({}, {}, roots)
+        for p in group:
+            whole.absorb(stories._Centroid(centres[p].words, centres[p].names, roots))
+        return whole
+
+    def likeness(one, other):
+        cross = [_link(links, x, y) for x in one for y in other]
+        if all(value is None for value in cross):
+            return None
+        if sum(v for v in cross if v) / len(cross) < table["support"]:
+            return None
+        value = centroid(one).likeness(centroid(other))
+        return value if value >= table["merge"] else None
+
+    return _plain_clustering(len(centres), likeness)
 
 
 @pytest.mark.parametrize("seed", range(12))

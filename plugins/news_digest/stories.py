@@ -29,7 +29,6 @@ import bisect
 import heapq
 import itertools
 import math
-import operator
 import re
 import struct
 import sys
@@ -472,14 +471,6 @@ def _thread_link(a: Views, b: Views, table: dict) -> float | None:
     return value if value >= table["link"] else None
 
 
-#: A thread's words and names are compared by their heaviest terms only
-#: (the sums keep every term): a growing thread's centroid would hold
-#: thousands, and most of the comparisons' time went into them. Measured
-#: on the labelled threads: the same figures as whole centroids but for
-#: one folder (R 0.729 -> 0.712 grouped alone).
-THREAD_TERMS = 60
-
-
 #: A thread's profile weighs its terms in integers of this scale (its
 #: length about 2**24): two profiles' dot product, about 2**48, sums in C
 #: without leaving machine integers, and is exact whatever order the
@@ -491,22 +482,30 @@ class _Centroid:
     """A growing thread's words and names: the sums of its stories'
     centroids (exact integers, so the same whatever order the stories
     join in), and its profile, which is compared: the heaviest
-    THREAD_TERMS words and names, each part normalised to PROFILE_SCALE
-    times the root of its [thread] weight, in one vector (a name's term
-    starts with "@", a word's never does), so that one dot product is the
-    weighted sum of the two cosines."""
+    VIEW_TERMS words and names, as an article's views keep (a growing
+    thread's sums hold thousands; measured on the labelled threads, the
+    same figures as whole sums but for one folder, R 0.729 -> 0.712
+    grouped alone), each part normalised to PROFILE_SCALE times the root
+    of its weight (`roots`), in one vector (a name's term starts with "@",
+    a word's never does), so that one dot product is the weighted sum of
+    the two cosines."""
 
-    __slots__ = ("profile", "sums", "weights")
+    __slots__ = ("profile", "roots", "sums")
 
-    def __init__(self, words: terms.ExactVector, names: terms.ExactVector, table: dict):
-        self.sums = (dict(words), dict(names))
-        self.weights = (math.sqrt(table["words"]), math.sqrt(table["names"]))
+    def __init__(
+        self, words: terms.ExactVector, names: terms.ExactVector, roots: tuple[float, float]
+    ):
+        self.sums, self.roots = (dict(words), dict(names)), roots
         self._profile()
 
     def _profile(self) -> None:
         self.profile = {}
-        for sums, weight in zip(self.sums, self.weights, strict=True):
-            self.profile |= _normalised_heaviest(sums, weight)
+        for sums, root in zip(self.sums, self.roots, strict=True):
+            heaviest = _heaviest(sums)
+            length = math.sqrt(sum(value * value for value in heaviest.values()))
+            if length:
+                scale = PROFILE_SCALE * root / length
+                self.profile |= {t: round(value * scale) for t, value in heaviest.items()}
 
     def absorb(self, other: _Centroid) -> None:
         for mine, theirs in zip(self.sums, other.sums, strict=True):
@@ -515,28 +514,12 @@ class _Centroid:
         self._profile()
 
     def likeness(self, other: _Centroid) -> float:
-        return _dot(self.profile, other.profile) / (PROFILE_SCALE * PROFILE_SCALE)
+        return terms.exact_dot(self.profile, other.profile) / (PROFILE_SCALE * PROFILE_SCALE)
 
 
-def _normalised_heaviest(sums: dict[str, int], weight: float) -> dict[str, int]:
-    """The THREAD_TERMS heaviest terms (ties by term), their length
-    brought to PROFILE_SCALE times `weight`."""
-    heaviest = (
-        sums
-        if len(sums) <= THREAD_TERMS
-        else {t: sums[t] for t in terms.top_terms(sums, THREAD_TERMS)}
-    )
-    length = math.sqrt(sum(value * value for value in heaviest.values()))
-    scale = PROFILE_SCALE * weight / length if length else 0.0
-    return {t: round(value * scale) for t, value in heaviest.items()} if length else {}
-
-
-def _dot(a: dict[str, int], b: dict[str, int]) -> int:
-    """Two integer vectors' exact dot product, over the shorter's terms."""
-    if len(b) < len(a):
-        a, b = b, a
-    shared = a.keys() & b.keys()
-    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+def thread_roots(table: dict) -> tuple[float, float]:
+    """The roots of [thread] words and names, a profile's two scales."""
+    return math.sqrt(table["words"]), math.sqrt(table["names"])
 
 
 def centroid_link(
@@ -556,7 +539,8 @@ def centroid_link(
     P 0.916 R 0.748, against P 0.892 R 0.590 and P 0.928 R 0.489 by
     average link. `support` keeps a growing centroid from drifting (see
     data/stories.toml [thread])."""
-    groups = {p: _Centroid(c.words, c.names, table) for p, c in enumerate(centres)}
+    roots = thread_roots(table)
+    groups = {p: _Centroid(c.words, c.names, roots) for p, c in enumerate(centres)}
     members = {p: [p] for p in range(len(centres))}
     sums: dict[int, dict[int, float]] = defaultdict(dict)  # links between groups
     for (a, b), value in links.items():

@@ -145,12 +145,16 @@ def exact(v: Vector) -> ExactVector:
 
 def exact_cosine(a: ExactVector, b: ExactVector) -> float:
     """The cosine of two exact vectors (their integer dot product, scaled)."""
+    return exact_dot(a, b) / (SCALE * SCALE)
+
+
+def exact_dot(a: dict[str, int], b: dict[str, int]) -> int:
+    """Two integer vectors' dot product: exact, whatever order the shared
+    terms come in, summed in C over the shorter one's terms."""
     if len(b) < len(a):
         a, b = b, a
     shared = a.keys() & b.keys()
-    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared))) / (
-        SCALE * SCALE
-    )
+    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def centroid(vectors: Iterable[Vector]) -> Vector:
