@@ -189,6 +189,18 @@ def _centre(words: dict[str, float], names: dict[str, float]) -> stories.Views:
     return stories.Views(words, names, {}, None, ())
 
 
+def random_centres(chance, count: int) -> list[stories.Views]:
+    """Stories' centres over few distinct terms, so that groups tie and grow."""
+    vocabulary = ["iran", "israel", "rudal", "minyak", "haji", "emas"]
+    return [
+        _centre(
+            {t: chance.choice((1, 2)) for t in chance.sample(vocabulary, 2)},
+            {f"@{t}": 1 for t in chance.sample(vocabulary, 2)},
+        )
+        for _ in range(count)
+    ]
+
+
 def _reference_centroid_link(centres, links, table):
     """Centroid link: groups with a link between them whose links average
     at least `support`, the most alike centroids (sums of their members'
@@ -220,14 +232,7 @@ def test_centroid_link_merges_the_most_alike_first_ties_by_the_lowest_pair(seed)
     import random
 
     chance = random.Random(seed)
-    vocabulary = ["iran", "israel", "rudal", "minyak", "haji", "emas"]
-    centres = [
-        _centre(
-            {t: chance.choice((1, 2)) for t in chance.sample(vocabulary, 2)},
-            {f"@{t}": 1 for t in chance.sample(vocabulary, 2)},
-        )
-        for _ in range(12)
-    ]
+    centres = random_centres(chance, 12)
     links = {
         (a, b): chance.choice((0.1, 0.3, 0.6))
         for a in range(12)

@@ -73,23 +73,11 @@ def fingerprint(members: Sequence[Article]) -> str:
 
 
 def _load(path: str) -> dict:
-    """What an earlier build remembered; nothing when the file is missing
-    (no warning: a first build) or cannot be read back whole (truncated,
-    foreign: one warning, and every event's key points are worked out
-    again). The file is written whole (outputs.replace_whole), so a killed
-    build does not leave it half written."""
-    try:
-        with open(path, "rb") as handle:
-            known = pickle.load(handle)
-    except FileNotFoundError:
-        return {}
-    except Exception as error:  # truncated or foreign: worked out again
-        known = error
-    if isinstance(known, dict):
-        return known
-    why = f"{type(known).__name__}: {known}" if isinstance(known, Exception) else "not a table"
-    logger.warning(
-        "%s: the remembered key points cannot be read (%s); they are worked out again",
-        path, why,
-    )  # fmt: skip
-    return {}
+    """What an earlier build remembered (outputs.read_whole): nothing for
+    a first build or a damaged file. The file is written whole
+    (outputs.replace_whole), so a killed build does not leave it half
+    written."""
+    known = outputs.read_whole(
+        path, "the remembered key points", lambda found: isinstance(found, dict)
+    )
+    return known if isinstance(known, dict) else {}

@@ -25,6 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
 
 from . import background, names, stories, terms
 from .forks import ONE_CORE, Cores
@@ -40,6 +42,9 @@ from .model import (
     Section,
     Thread,
 )
+
+if TYPE_CHECKING:
+    from .group_cache import Remembered
 
 # Trip scores: a trip must reach PLACE_SCORE and beat the runner-up by
 # PLACE_MARGIN before an article is placed in it.
@@ -304,15 +309,19 @@ def _slug(text: str, limit: int = 48) -> str:
     return slug[:limit].rstrip("-") or "cerita"
 
 
-def discover_events(articles: Sequence[Article], cores: Cores = ONE_CORE) -> Grouping:
+def discover_events(
+    articles: Sequence[Article], cores: Cores = ONE_CORE, memory: Remembered | None = None
+) -> Grouping:
     """Find the stories when there is no trip catalog (stories.find).
 
     A story of two or more articles becomes an event record (its days are
     its sections, group.sections); an article alone in its story is placed
     in none and listed by day. Names and addresses come from each story's
     own members only, so they stay put when unrelated articles change.
+    With `memory`, what an earlier build worked out from the same
+    articles is not worked out again (group_cache.py).
     """
-    found = stories.find(articles, cores=cores)
+    found = stories.find(articles, cores=cores, memory=memory)
     events, placements = [], {}
     used_ids: set[str] = set()
     by_position: dict[int, Event] = {}
@@ -331,8 +340,10 @@ def discover_events(articles: Sequence[Article], cores: Cores = ONE_CORE) -> Gro
                 article.identifier, None, article.meta.date, (Evidence.of("alone_in_story"),)
             )
             continue
-        event = _story_for(
-            members, [found.views[p].words for p in found.stories[position]], used_ids
+        vectors = [found.views[p].words for p in found.stories[position]]
+        key = ("story", _members_key(found, found.stories[position]))
+        event = _unique(
+            stories.recall(memory, key, partial(_story_for, members, vectors)), used_ids
         )
         by_position[position] = event
         for article in members:
@@ -342,14 +353,22 @@ def discover_events(articles: Sequence[Article], cores: Cores = ONE_CORE) -> Gro
                 article.meta.date,
                 (Evidence.of("grouped_by_likeness"),),
             )
-    threads, thread_of = _threads(found, by_position)
+    threads, thread_of = _threads(found, by_position, memory)
     events = [replace(by_position[p], thread=thread_of.get(p)) for p in order if p in by_position]
     grouping = _grouping(events, placements)
     return replace(grouping, threads=threads)
 
 
+def _members_key(found: stories.Found, members: Sequence[int]) -> tuple[int, tuple]:
+    """What a story's record is worked out from: its members' keys
+    (stories.article_key) and the dates they carry."""
+    return stories.group_key(found.keys, members), tuple(
+        found.articles[p].meta.date.sort_key for p in members
+    )
+
+
 def _threads(
-    found: stories.Found, by_position: dict[int, Event]
+    found: stories.Found, by_position: dict[int, Event], memory: Remembered | None = None
 ) -> tuple[tuple[Thread, ...], dict[int, str]]:
     """The threads of two or more stories with pages, their stories largest
     first; each named after its most central story (the one most like the
@@ -367,11 +386,11 @@ def _threads(
                 by_position[p].id,
             )
         )
-        centres = {p: _centre(found, found.stories[p]) for p in shown}
-        whole = terms.centroid(centres.values())
-        lead = by_position[
-            min(shown, key=lambda p: (-round(terms.cosine(centres[p], whole), 9), shown.index(p)))
-        ]
+        key = (
+            "thread",
+            tuple((_members_key(found, found.stories[p]), by_position[p].id) for p in shown),
+        )
+        lead = by_position[shown[stories.recall(memory, key, partial(_central, found, shown))]]
         alone = sorted(
             found.articles[found.stories[p][0]].identifier for p in members if p not in by_position
         )
@@ -386,6 +405,14 @@ def _threads(
             thread_of[p] = thread.id
     threads.sort(key=lambda t: t.id)
     return tuple(threads), thread_of
+
+
+def _central(found: stories.Found, shown: Sequence[int]) -> int:
+    """Which of the thread's stories (`shown`, in order) is most like the
+    whole thread, by words and names; ties to the earlier."""
+    centres = [_centre(found, found.stories[p]) for p in shown]
+    whole = terms.centroid(centres)
+    return min(range(len(shown)), key=lambda i: (-round(terms.cosine(centres[i], whole), 9), i))
 
 
 def _centre(found: stories.Found, members: Sequence[int]) -> terms.Vector:
@@ -427,38 +454,49 @@ def story_name(members: Sequence[Article], vectors: Sequence[terms.Vector]) -> A
     return min(members, key=rank)
 
 
-def _story_for(members: list[Article], vectors: list[terms.Vector], used_ids: set[str]) -> Event:
-    """A story record: its name and address from its own members."""
+def _story_for(members: list[Article], vectors: list[terms.Vector]) -> tuple[Event, str]:
+    """A story record: its name and address from its own members (the
+    address may still be taken by another story: _unique), and its first
+    member's identifier."""
     days = sorted(d for a in members if (d := a.meta.date.sort_key))
     named = story_name(members, vectors)
     name = named.meta.title.value or named.identifier
     prefix = days[0].isoformat() if days else "tanpa-tanggal"
-    base = f"{prefix}-{_slug(name)}"
-    event_id = base
-    if event_id in used_ids:
-        first = min(a.identifier for a in members)
-        event_id = f"{base}-{hashlib.sha1(first.encode()).hexdigest()[:8]}"
-    used_ids.add(event_id)
     centre = terms.centroid(vectors)
     words = {t: v for t, v in centre.items() if terms.is_word(t)}
-    return Event(
-        id=event_id,
+    event = Event(
+        id=f"{prefix}-{_slug(name)}",
         name=name,
         start=days[0] if days else None,
         end=days[-1] if days else None,
         terms=tuple(terms.top_terms(words, 5)),
     )
+    return event, min(a.identifier for a in members)
+
+
+def _unique(story: tuple[Event, str], used_ids: set[str]) -> Event:
+    """The story with an address no earlier story took (a digest of its
+    first member's identifier added when taken)."""
+    event, first = story
+    if event.id in used_ids:
+        event = replace(event, id=f"{event.id}-{hashlib.sha1(first.encode()).hexdigest()[:8]}")
+    used_ids.add(event.id)
+    return event
 
 
 def group(
-    articles: Sequence[Article], trips: Sequence[Event] = (), cores: Cores = ONE_CORE
+    articles: Sequence[Article],
+    trips: Sequence[Event] = (),
+    cores: Cores = ONE_CORE,
+    memory: Remembered | None = None,
 ) -> Grouping:
     """Group articles by the trip catalog if there is one, else
-    automatically (comparing pairs on `cores`)."""
+    automatically (comparing pairs on `cores`, with what an earlier build
+    worked out in `memory`)."""
     articles = sorted(articles, key=lambda a: a.identifier)
     if trips:
         return assign_to_trips(articles, trips)
-    return discover_events(articles, cores)
+    return discover_events(articles, cores, memory)
 
 
 # ---- an event's articles by leg or day ------------------------------------------------

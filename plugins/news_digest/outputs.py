@@ -24,7 +24,9 @@ import contextlib
 import errno
 import inspect
 import io
+import logging
 import os
+import pickle
 import shutil
 import threading
 from collections.abc import Callable
@@ -33,6 +35,8 @@ from typing import BinaryIO
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import page_memo, timing
+
+logger = logging.getLogger(__name__)
 
 #: The page memo of this build's writer (page_memo.py), kept for the next
 #: build when this one ends (`remember_pages`).
@@ -162,6 +166,25 @@ def replace_whole(path: str, data: bytes) -> None:
     one, never half of one: a page, or the cache's remembered results, of a
     build that stops midway are as usable as before it started."""
     replace_whole_by(path, lambda handle: handle.write(data))
+
+
+def read_whole(path: str, what: str, usable: Callable[[object], bool]) -> object | None:
+    """A pickle of remembered results that `replace_whole` wrote, read
+    back: None when the file is missing (no warning: a first build), or
+    cannot be read back whole or is not `usable` (truncated, foreign: one
+    warning naming it, and `what` is worked out again)."""
+    try:
+        with open(path, "rb") as handle:
+            found = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # truncated or foreign: worked out again
+        found = error
+    if not isinstance(found, Exception) and usable(found):
+        return found
+    why = f"{type(found).__name__}: {found}" if isinstance(found, Exception) else "not a table"
+    logger.warning("%s: %s cannot be read (%s); worked out again", path, what, why)
+    return None
 
 
 def replace_whole_by(path: str, write: Callable[[BinaryIO], object]) -> None:

@@ -7,7 +7,8 @@ configuration; each job is a module named for it. A build, in order:
   generator's loader, after the site theme's);
 - the reader (reader.py) reads, cleans and describes each raw file;
 - `place_articles` groups all articles at once (the comparisons spread
-  over the cores), starts the digest (on a big folder on the second core
+  over the cores, what the last build worked out of them remembered:
+  group_cache.py), starts the digest (on a big folder on the second core
   while Pelican goes on and renders the article pages; digest_worker.py)
   and gives each article its story and final date (placement.py) before
   Pelican builds its archives;
@@ -37,7 +38,7 @@ from . import (
     devserver,
     digest_worker,
     editor_pages,
-    group,
+    group_cache,
     guards,
     jinja_filters,
     outputs,
@@ -127,7 +128,7 @@ def place_articles(generator):
         name_from_files(ours, settings)
         placement.apply_folder_passes(ours)
         cores = grouping_cores(settings, len(ours))
-        grouping = group.group([a.news for a in ours], trips, cores)
+        grouping = group_cache.grouped([a.news for a in ours], trips, cores, settings["CACHE_PATH"])
     # the digest needs only the records and their grouping: on a big folder
     # it is worked out on the second core from now on (digest_worker.py)
     context["news_digest_ready"] = digest_worker.start([a.news for a in ours], grouping, settings)

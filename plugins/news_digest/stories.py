@@ -34,15 +34,19 @@ import struct
 import sys
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, partial
+from typing import TYPE_CHECKING, Any
 
-from . import background, tables, terms
+from . import background, tables, terms, timing
 from .forks import ONE_CORE, Cores
 from .model import Article, PackedViews, StoryTerms
 from .text import fingerprint
+
+if TYPE_CHECKING:
+    from .group_cache import Remembered
 
 # ---- settings (data/stories.toml holds the fitted ones) --------------------------------
 
@@ -192,6 +196,36 @@ def day_of(article: Article) -> date | None:
     return article.meta.happened or article.meta.date.sort_key
 
 
+# ---- keys: what a remembered result was worked out from (group_cache.py) ---------------
+
+
+def article_key(article: Article) -> int:
+    """What an article's views and its place among the others are worked
+    out from (its identifier, which orders it, its story terms and
+    headline, and the day it reports), as 64 bits."""
+    day = day_of(article)
+    return _key(article.identifier, _made_from(article), day.isoformat() if day else "")
+
+
+def group_key(keys: Sequence[int], members: Iterable[int]) -> int:
+    """A group's key: its members' keys, in order."""
+    return _key(*(keys[p].to_bytes(8, "big") for p in members))
+
+
+def pair_key(keys: Sequence[int], code: int) -> int:
+    """A pair's (code) key: its two items' keys, the first one's above."""
+    return keys[code >> PAIR_BITS] << 64 | keys[code & _LOWER]
+
+
+def _key(*parts: str | bytes) -> int:
+    return int.from_bytes(fingerprint(*parts)[:8], "big")
+
+
+def recall(memory: Remembered | None, key: Hashable, work: Callable[[], Any]) -> Any:
+    """`work()`, remembered under `key` when there is a memory."""
+    return work() if memory is None else memory.recall(key, work)
+
+
 #: The views compared, in the order of data/stories.toml's [likeness].
 FEATURES = ("words", "names", "title", "gap", "undated")
 
@@ -270,6 +304,17 @@ class TermIndex:
             positions[term] = [code & _LOWER for code in found]
         return cls(dict(undated), days, positions)
 
+    def leading(self, count: int) -> list[frozenset[str]]:
+        """The terms under which each of the `count` articles is among the
+        first MAX_POSTINGS of its postings, dated or undated (all that an
+        undated article meets of them: met_by)."""
+        found: list[set[str]] = [set() for _ in range(count)]
+        for postings in (self.undated, self.positions):
+            for term, positions in postings.items():
+                for position in positions[:MAX_POSTINGS]:
+                    found[position].add(term)
+        return list(map(frozenset, found))
+
     def met_by(self, view: Views) -> list[int]:
         """The others an article meets under each of its top terms (itself
         included, an article once per shared term): those of its window,
@@ -298,13 +343,12 @@ def candidates(views: Sequence[Views]) -> set[tuple[int, int]]:
     """Pairs worth comparing: those within WINDOW_DAYS (or one undated)
     sharing MIN_SHARED_TERMS top terms, at most MAX_CANDIDATES an article,
     the ones sharing most first."""
-    chosen = _chosen(views, TermIndex.of(views), range(len(views)))
-    return {_pair(code) for code in chosen}
+    return {_pair(code) for code in _pairs(_choose(views, ONE_CORE))}
 
 
-def _chosen(views: Sequence[Views], index: TermIndex, positions: Sequence[int]) -> array:
-    """The candidate pairs the articles at `positions` choose (codes)."""
-    pairs: set[int] = set()
+def _choices(views: Sequence[Views], index: TermIndex, positions: Sequence[int]) -> list[array]:
+    """The others each article at `positions` chooses to be compared with."""
+    found = []
     for position in positions:
         shared = Counter(index.met_by(views[position]))  # counted at once, in C
         del shared[position]
@@ -312,41 +356,153 @@ def _chosen(views: Sequence[Views], index: TermIndex, positions: Sequence[int]) 
         near = [(-count, other) for other, count in shared.items() if count >= MIN_SHARED_TERMS]
         if len(near) > MAX_CANDIDATES:
             near = heapq.nsmallest(MAX_CANDIDATES, near)
-        for _, other in near:
-            low, high = (position, other) if position < other else (other, position)
-            pairs.add(low << PAIR_BITS | high)
-    return array("q", pairs)
+        found.append(array("q", (other for _, other in near)))
+    return found
+
+
+def _pairs(choices: Sequence[Sequence[int]]) -> list[int]:
+    """The pairs (codes, in order) the articles' choices make."""
+    pairs = {
+        (position << PAIR_BITS | other) if position < other else (other << PAIR_BITS | position)
+        for position, others in enumerate(choices)
+        for other in others
+    }
+    return sorted(pairs)
+
+
+def _choose(
+    views: Sequence[Views],
+    cores: Cores,
+    keys: Sequence[int] = (),
+    memory: Remembered | None = None,
+    level: str = "",
+) -> list[Sequence[int]]:
+    """Each article's choice of others (_choices), on `cores`. With
+    `memory`, an article keeps the choice it made in the last build
+    unless an article that came, went or changed since (a key new or gone
+    at this `level`) could have entered, left or moved in what it meets
+    (_Touched): only then can its choice change."""
+    index = TermIndex.of(views)
+    if memory is None:
+        return _spread(views, index, cores, range(len(views)))
+    before = memory.before(("seen", level)) or {}
+    now = {
+        key: (view.top, view.day, leads)
+        for key, view, leads in zip(keys, views, index.leading(len(views)), strict=True)
+    }
+    memory.keep(("seen", level), now)
+    touched = _Touched.of(
+        before[key] if key in before else now[key] for key in before.keys() ^ now.keys()
+    )
+    position_of = {key: position for position, key in enumerate(keys)}
+    choices: list[Sequence[int]] = [()] * len(views)
+    redo = []
+    for position, key in enumerate(keys):
+        kept = memory.before(("chosen", key)) if key in before else None
+        if kept is None or touched.meets(views[position]) or not position_of.keys() >= set(kept):
+            redo.append(position)
+        else:
+            choices[position] = [position_of[other] for other in kept]
+    for position, others in zip(redo, _spread(views, index, cores, redo), strict=True):
+        choices[position] = others
+    timing.count("grouping_choices_made", len(redo))
+    for key, others in zip(keys, choices, strict=True):
+        memory.keep(("chosen", key), tuple(keys[other] for other in others))
+    return choices
+
+
+def _spread(
+    views: Sequence[Views], index: TermIndex, cores: Cores, positions: Sequence[int]
+) -> list[array]:
+    """_choices of the articles at `positions`, worked out on `cores`."""
+    chunks = cores.over(partial(_choices, views, index), positions)
+    return list(itertools.chain.from_iterable(chunks))
+
+
+@dataclass(frozen=True)
+class _Touched:
+    """Where the articles that came, went or changed since the last build
+    can change what the others meet (TermIndex.met_by), by top term: the
+    days of the dated ones (each dated article meets the dated ones of its
+    window), and the terms under which one of them is, or was, among the
+    first MAX_POSTINGS of the dated (`lead_dated`) or the undated
+    (`lead_undated`) postings, all that an undated article meets, and all
+    that any article meets of the undated: elsewhere in those postings,
+    it moves nobody."""
+
+    days: dict[str, list[date]]
+    lead_dated: frozenset[str]
+    lead_undated: frozenset[str]
+
+    @classmethod
+    def of(cls, touched: Iterable[tuple[tuple[str, ...], date | None, frozenset[str]]]) -> _Touched:
+        days: dict[str, list[date]] = defaultdict(list)
+        lead_dated, lead_undated = set(), set()
+        for top, day, leads in touched:
+            (lead_undated if day is None else lead_dated).update(leads)
+            if day is not None:
+                for term in top:
+                    days[term].append(day)
+        return cls(dict(days), frozenset(lead_dated), frozenset(lead_undated))
+
+    def meets(self, view: Views) -> bool:
+        """Whether what `view`'s article meets may have changed."""
+        if view.day is None:
+            return any(t in self.lead_dated or t in self.lead_undated for t in view.top)
+        for term in view.top:
+            if term in self.lead_undated:
+                return True
+            for day in self.days.get(term, ()):
+                if abs((day - view.day).days) <= WINDOW_DAYS:
+                    return True
+        return False
 
 
 #: How a pair is weighed: its likeness when the two are linked, else None.
 Link = Callable[[Views, Views], "float | None"]
 
 
-def linked(views: Sequence[Views], link: Link, cores: Cores) -> dict[tuple[int, int], float]:
+def linked(
+    views: Sequence[Views],
+    link: Link,
+    cores: Cores,
+    keys: Sequence[int] = (),
+    memory: Remembered | None = None,
+    level: str = "",
+) -> dict[tuple[int, int], float]:
     """The candidate pairs `link` links, with their likeness, in pair
     order. Both halves of the work (the articles choosing their
     candidates, then the pairs compared) are spread over `cores`; the
-    links are the same however they were spread."""
-    index = TermIndex.of(views)
-    chosen = cores.over(partial(_chosen, views, index), range(len(views)))
-    pairs = sorted(set().union(*chosen))
-    found = cores.over(partial(_compared, views, link), pairs)
-    return {
-        _pair(code): value
-        for codes, values in found
-        for code, value in zip(codes, values, strict=True)
-    }
+    links are the same however they were spread. With `memory` (and the
+    items' `keys`, at this `level`: articles or stories), an article's
+    choice and a pair's likeness are remembered (_choose,
+    group_cache.py)."""
+    pairs = _pairs(_choose(views, cores, keys, memory, level))
+
+    def weigh(wanted: Sequence[int]) -> list[float]:
+        codes = [pairs[i] for i in wanted]
+        return list(
+            itertools.chain.from_iterable(cores.over(partial(_weighed, views, link), codes))
+        )
+
+    if memory is None:
+        values = weigh(range(len(pairs)))
+    else:
+        values = memory.recall_all([pair_key(keys, code) for code in pairs], weigh)
+    return {_pair(code): value for code, value in zip(pairs, values, strict=True) if value >= 0.0}
 
 
-def _compared(views: Sequence[Views], link: Link, pairs: Sequence[int]) -> tuple[array, array]:
-    """The pairs (codes) `link` links, and their likeness."""
-    codes, values = array("q"), array("d")
+def _weighed(views: Sequence[Views], link: Link, pairs: Sequence[int]) -> array:
+    """Each pair's (codes) likeness if `link` links it, else NOT_LINKED."""
+    values = array("d")
     for code in pairs:
         value = link(views[code >> PAIR_BITS], views[code & _LOWER])
-        if value is not None:
-            codes.append(code)
-            values.append(value)
-    return codes, values
+        values.append(NOT_LINKED if value is None else value)
+    return values
+
+
+#: A compared pair that is not linked (a likeness is never negative).
+NOT_LINKED = -1.0
 
 
 #: A heap entry of average_link is one integer: the average's bits above
@@ -400,33 +556,125 @@ def average_link(
     return [sorted(group) for _, group in sorted(members.items())]
 
 
+def components(count: int, pairs: Iterable[tuple[int, int]]) -> list[int]:
+    """Each item's component under `pairs` (as its lowest member): a
+    union-find whose every root is the lowest member of its set."""
+    root = list(range(count))
+
+    def find(item: int) -> int:
+        while root[item] != item:
+            root[item] = root[root[item]]
+            item = root[item]
+        return item
+
+    for a, b in pairs:
+        first, second = find(a), find(b)
+        if first != second:
+            root[max(first, second)] = min(first, second)
+    return [find(item) for item in range(count)]
+
+
+#: How a group of linked items is clustered: given its members (positions,
+#: in order) and their links (pairs of local positions), its clusters as
+#: local positions (average_link, centroid_link).
+Cluster = Callable[[Sequence[int], dict[tuple[int, int], float]], list[list[int]]]
+
+
+def clustered(
+    count: int,
+    links: dict[tuple[int, int], float],
+    joins: float,
+    cluster: Cluster,
+    keys: Sequence[int] = (),
+    memory: Remembered | None = None,
+) -> list[list[int]]:
+    """`cluster` run on each component of the items that links of at
+    least `joins` connect (with the links inside it), and the clusters of
+    all in the order of their lowest members: what `cluster` gives the
+    whole, when no cluster can join items that such a link does not
+    connect (tests/test_stories.py checks both ways). With `memory`, a
+    component whose members and links were clustered before is not
+    clustered again: an edit re-clusters its own component only."""
+    component = components(count, (pair for pair, value in links.items() if value >= joins))
+    members: dict[int, list[int]] = defaultdict(list)
+    for item, root in enumerate(component):
+        members[root].append(item)
+    inside: dict[int, list[tuple[tuple[int, int], float]]] = defaultdict(list)
+    for pair in sorted(links):
+        if component[pair[0]] == component[pair[1]]:
+            inside[component[pair[0]]].append((pair, links[pair]))
+    found: list[list[int]] = []
+    for root, group in members.items():
+        if len(group) == 1:
+            found.append(group)
+            continue
+        local = {item: position for position, item in enumerate(group)}
+        sub = {(local[a], local[b]): value for (a, b), value in inside[root]}
+        key = ("clustered", _component_key([keys[p] for p in group], sub)) if memory else None
+        result = recall(memory, key, partial(cluster, group, sub))
+        found += [[group[position] for position in positions] for positions in result]
+    return sorted(found)
+
+
+def _component_key(keys: Sequence[int], links: dict[tuple[int, int], float]) -> bytes:
+    """A component's members' keys in order and its links, exactly."""
+    codes = array("q", (a << PAIR_BITS | b for a, b in links))
+    values = array("d", links.values())
+    members = array("Q", keys)
+    return fingerprint(members.tobytes(), codes.tobytes(), values.tobytes())
+
+
 @dataclass(frozen=True)
 class Found:
     """The stories found among the articles (positions into the sorted
     articles), the threads over the stories (positions into stories), and
-    each article's views."""
+    each article's views and key (article_key)."""
 
     articles: tuple[Article, ...]
     stories: tuple[tuple[int, ...], ...]
     threads: tuple[tuple[int, ...], ...]
     views: tuple[Views, ...]
+    keys: tuple[int, ...] = ()
 
 
-def find(articles: Sequence[Article], table: dict | None = None, cores: Cores = ONE_CORE) -> Found:
+def find(
+    articles: Sequence[Article],
+    table: dict | None = None,
+    cores: Cores = ONE_CORE,
+    memory: Remembered | None = None,
+) -> Found:
     """Cluster the articles into stories, and the stories into threads
     (`table`: data/stories.toml's tables, or others to try), comparing
-    pairs on `cores`."""
+    pairs on `cores`, with what an earlier build worked out in `memory`."""
     table = table or settings()
-    return with_threads(find_stories(articles, table, cores), table["thread"], cores)
+    found = find_stories(articles, table, cores, memory)
+    return with_threads(found, table["thread"], cores, memory)
 
 
-def find_stories(articles: Sequence[Article], table: dict, cores: Cores = ONE_CORE) -> Found:
+def find_stories(
+    articles: Sequence[Article],
+    table: dict,
+    cores: Cores = ONE_CORE,
+    memory: Remembered | None = None,
+) -> Found:
     """The stories alone (no threads yet)."""
     articles = tuple(sorted(articles, key=lambda a: a.identifier))
     views = [views_of(a) for a in articles]
-    links = linked(views, partial(_story_link, table=table), cores)
-    stories = average_link(len(articles), links, table["story"]["merge"])
-    return Found(articles, tuple(map(tuple, stories)), (), tuple(views))
+    keys = tuple(map(article_key, articles))
+    links = linked(views, partial(_story_link, table=table), cores, keys, memory, "articles")
+    threshold = table["story"]["merge"]
+    average = partial(_average_link, threshold=threshold)
+    stories = clustered(len(articles), links, threshold, average, keys, memory)
+    return Found(articles, tuple(map(tuple, stories)), (), tuple(views), keys)
+
+
+def _average_link(
+    members: Sequence[int], links: dict[tuple[int, int], float], threshold: float
+) -> list[list[int]]:
+    """average_link over a component's members (a Cluster): a merge
+    needs a link reaching the threshold, so it never joins two
+    components."""
+    return average_link(len(members), links, threshold)
 
 
 def _story_link(a: Views, b: Views, table: dict) -> float | None:
@@ -438,29 +686,59 @@ def _story_link(a: Views, b: Views, table: dict) -> float | None:
     return value if value >= table["story"]["link"] else None
 
 
-def with_threads(found: Found, table: dict, cores: Cores = ONE_CORE) -> Found:
+def with_threads(
+    found: Found, table: dict, cores: Cores = ONE_CORE, memory: Remembered | None = None
+) -> Found:
     """The stories' threads, by data/stories.toml's [thread] (or `table`)."""
-    return replace(found, threads=_threads(found.stories, found.views, table, cores))
+    keys = found.keys or tuple(map(article_key, found.articles))
+    threads = _threads(found.stories, found.views, keys, table, cores, memory)
+    return replace(found, threads=threads, keys=keys)
 
 
 def _threads(
-    stories: Sequence[Sequence[int]], views: Sequence[Views], table: dict, cores: Cores
+    stories: Sequence[Sequence[int]],
+    views: Sequence[Views],
+    keys: Sequence[int],
+    table: dict,
+    cores: Cores,
+    memory: Remembered | None,
 ) -> tuple[tuple[int, ...], ...]:
     """Stories of one larger situation: centroid-link clustering of the
     stories' centroids (names and terms they share), within the window."""
-    centres = []
-    for members in stories:
-        words = terms.exact(terms.centroid(views[p].words for p in members))
-        names = terms.exact(terms.centroid(views[p].names for p in members))
-        days = [d for p in members if (d := views[p].day)]
-        top = tuple(
-            t
-            for t in terms.top_terms(words, INDEX_TERMS)
-            if background.weight(t) >= MIN_INDEX_WEIGHT
-        )
-        centres.append(Views(words, names, {}, min(days) if days else None, top))
-    links = linked(centres, partial(_thread_link, table=table), cores)
-    return tuple(map(tuple, centroid_link(centres, links, table)))
+    story_keys = [group_key(keys, members) for members in stories]
+    centres = [
+        recall(memory, ("centre", key), partial(_centre, members, views))
+        for key, members in zip(story_keys, stories, strict=True)
+    ]
+    links = linked(
+        centres, partial(_thread_link, table=table), cores, story_keys, memory, "stories"
+    )
+    by_centre = partial(_centroid_link, centres=centres, table=table)
+    # any link may join two groups (centroid_link compares linked groups only)
+    found = clustered(len(centres), links, 0.0, by_centre, story_keys, memory)
+    return tuple(map(tuple, found))
+
+
+def _centre(members: Sequence[int], views: Sequence[Views]) -> Views:
+    """A story's centre: the centroids of its members' words and names,
+    the first day it reports, and its top terms."""
+    words = terms.exact(terms.centroid(views[p].words for p in members))
+    names = terms.exact(terms.centroid(views[p].names for p in members))
+    days = [d for p in members if (d := views[p].day)]
+    top = tuple(
+        t for t in terms.top_terms(words, INDEX_TERMS) if background.weight(t) >= MIN_INDEX_WEIGHT
+    )
+    return Views(words, names, {}, min(days) if days else None, top)
+
+
+def _centroid_link(
+    members: Sequence[int],
+    links: dict[tuple[int, int], float],
+    centres: Sequence[Views],
+    table: dict,
+) -> list[list[int]]:
+    """centroid_link over a component's stories (a Cluster)."""
+    return centroid_link([centres[p] for p in members], links, table)
 
 
 def _thread_link(a: Views, b: Views, table: dict) -> float | None:

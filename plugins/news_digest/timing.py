@@ -21,7 +21,8 @@ STAGES = ("read", "clean", "infer", "group", "digest", "search_index")
 #: stages or from the cache, files written or left unchanged, files swept,
 #: pages of articles, stories and names rendered or kept,
 #: search shards indexed again or kept as they were, events whose key
-#: points were worked out or remembered from an earlier build.
+#: points were worked out or remembered from an earlier build, and the
+#: grouping's work done or remembered.
 COUNTS = (
     "articles",
     #: export records that repeat another of their address word for word
@@ -38,6 +39,15 @@ COUNTS = (
     "search_shards_kept",
     "events_digested",
     "events_remembered",
+    #: the grouping's work, done or remembered from the last build
+    #: (group_cache.py): articles and stories that chose the others they
+    #: are compared with, pairs compared or remembered, linked groups
+    #: clustered or remembered
+    "grouping_choices_made",
+    "grouping_pairs_compared",
+    "grouping_pairs_remembered",
+    "grouping_components_clustered",
+    "grouping_components_remembered",
 )
 
 _seconds: dict[str, float] = defaultdict(float)  # stages run by the build's own thread
