@@ -38,7 +38,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import background, tables, terms, timing
 from .forks import ONE_CORE, Cores
@@ -212,11 +212,6 @@ def group_key(keys: Sequence[int], members: Iterable[int]) -> int:
     return _key(*(keys[p].to_bytes(8, "big") for p in members))
 
 
-def pair_key(keys: Sequence[int], code: int) -> int:
-    """A pair's (code) key: its two items' keys, the first one's above."""
-    return keys[code >> PAIR_BITS] << 64 | keys[code & _LOWER]
-
-
 def _key(*parts: str | bytes) -> int:
     return int.from_bytes(fingerprint(*parts)[:8], "big")
 
@@ -304,16 +299,20 @@ class TermIndex:
             positions[term] = [code & _LOWER for code in found]
         return cls(dict(undated), days, positions)
 
-    def leading(self, count: int) -> list[frozenset[str]]:
-        """The terms under which each of the `count` articles is among the
+    def leading(self, views: Sequence[Views]) -> list[int]:
+        """Of each article's top terms, those under which it is among the
         first MAX_POSTINGS of its postings, dated or undated (all that an
-        undated article meets of them: met_by)."""
-        found: list[set[str]] = [set() for _ in range(count)]
+        undated article meets of them: met_by), as one bit each in the
+        order of its top terms."""
+        found: list[set[str]] = [set() for _ in views]
         for postings in (self.undated, self.positions):
             for term, positions in postings.items():
                 for position in positions[:MAX_POSTINGS]:
                     found[position].add(term)
-        return list(map(frozenset, found))
+        return [
+            sum(1 << bit for bit, term in enumerate(view.top) if term in leads)
+            for view, leads in zip(views, found, strict=True)
+        ]
 
     def met_by(self, view: Views) -> list[int]:
         """The others an article meets under each of its top terms (itself
@@ -343,7 +342,8 @@ def candidates(views: Sequence[Views]) -> set[tuple[int, int]]:
     """Pairs worth comparing: those within WINDOW_DAYS (or one undated)
     sharing MIN_SHARED_TERMS top terms, at most MAX_CANDIDATES an article,
     the ones sharing most first."""
-    return {_pair(code) for code in _pairs(_choose(views, ONE_CORE))}
+    choices = _spread(views, TermIndex.of(views), ONE_CORE, range(len(views)))
+    return {_pair(code) for code in _pairs(choices)}
 
 
 def _choices(views: Sequence[Views], index: TermIndex, positions: Sequence[int]) -> list[array]:
@@ -360,57 +360,6 @@ def _choices(views: Sequence[Views], index: TermIndex, positions: Sequence[int])
     return found
 
 
-def _pairs(choices: Sequence[Sequence[int]]) -> list[int]:
-    """The pairs (codes, in order) the articles' choices make."""
-    pairs = {
-        (position << PAIR_BITS | other) if position < other else (other << PAIR_BITS | position)
-        for position, others in enumerate(choices)
-        for other in others
-    }
-    return sorted(pairs)
-
-
-def _choose(
-    views: Sequence[Views],
-    cores: Cores,
-    keys: Sequence[int] = (),
-    memory: Remembered | None = None,
-    level: str = "",
-) -> list[Sequence[int]]:
-    """Each article's choice of others (_choices), on `cores`. With
-    `memory`, an article keeps the choice it made in the last build
-    unless an article that came, went or changed since (a key new or gone
-    at this `level`) could have entered, left or moved in what it meets
-    (_Touched): only then can its choice change."""
-    index = TermIndex.of(views)
-    if memory is None:
-        return _spread(views, index, cores, range(len(views)))
-    before = memory.before(("seen", level)) or {}
-    now = {
-        key: (view.top, view.day, leads)
-        for key, view, leads in zip(keys, views, index.leading(len(views)), strict=True)
-    }
-    memory.keep(("seen", level), now)
-    touched = _Touched.of(
-        before[key] if key in before else now[key] for key in before.keys() ^ now.keys()
-    )
-    position_of = {key: position for position, key in enumerate(keys)}
-    choices: list[Sequence[int]] = [()] * len(views)
-    redo = []
-    for position, key in enumerate(keys):
-        kept = memory.before(("chosen", key)) if key in before else None
-        if kept is None or touched.meets(views[position]) or not position_of.keys() >= set(kept):
-            redo.append(position)
-        else:
-            choices[position] = [position_of[other] for other in kept]
-    for position, others in zip(redo, _spread(views, index, cores, redo), strict=True):
-        choices[position] = others
-    timing.count("grouping_choices_made", len(redo))
-    for key, others in zip(keys, choices, strict=True):
-        memory.keep(("chosen", key), tuple(keys[other] for other in others))
-    return choices
-
-
 def _spread(
     views: Sequence[Views], index: TermIndex, cores: Cores, positions: Sequence[int]
 ) -> list[array]:
@@ -419,43 +368,14 @@ def _spread(
     return list(itertools.chain.from_iterable(chunks))
 
 
-@dataclass(frozen=True)
-class _Touched:
-    """Where the articles that came, went or changed since the last build
-    can change what the others meet (TermIndex.met_by), by top term: the
-    days of the dated ones (each dated article meets the dated ones of its
-    window), and the terms under which one of them is, or was, among the
-    first MAX_POSTINGS of the dated (`lead_dated`) or the undated
-    (`lead_undated`) postings, all that an undated article meets, and all
-    that any article meets of the undated: elsewhere in those postings,
-    it moves nobody."""
-
-    days: dict[str, list[date]]
-    lead_dated: frozenset[str]
-    lead_undated: frozenset[str]
-
-    @classmethod
-    def of(cls, touched: Iterable[tuple[tuple[str, ...], date | None, frozenset[str]]]) -> _Touched:
-        days: dict[str, list[date]] = defaultdict(list)
-        lead_dated, lead_undated = set(), set()
-        for top, day, leads in touched:
-            (lead_undated if day is None else lead_dated).update(leads)
-            if day is not None:
-                for term in top:
-                    days[term].append(day)
-        return cls(dict(days), frozenset(lead_dated), frozenset(lead_undated))
-
-    def meets(self, view: Views) -> bool:
-        """Whether what `view`'s article meets may have changed."""
-        if view.day is None:
-            return any(t in self.lead_dated or t in self.lead_undated for t in view.top)
-        for term in view.top:
-            if term in self.lead_undated:
-                return True
-            for day in self.days.get(term, ()):
-                if abs((day - view.day).days) <= WINDOW_DAYS:
-                    return True
-        return False
+def _pairs(choices: Sequence[Sequence[int]]) -> list[int]:
+    """The pairs (codes, in order) the articles' choices make."""
+    pairs = {
+        (position << PAIR_BITS | other) if position < other else (other << PAIR_BITS | position)
+        for position, others in enumerate(choices)
+        for other in others
+    }
+    return sorted(pairs)
 
 
 #: How a pair is weighed: its likeness when the two are linked, else None.
@@ -474,26 +394,23 @@ def linked(
     order. Both halves of the work (the articles choosing their
     candidates, then the pairs compared) are spread over `cores`; the
     links are the same however they were spread. With `memory` (and the
-    items' `keys`, at this `level`: articles or stories), an article's
-    choice and a pair's likeness are remembered (_choose,
-    group_cache.py)."""
-    pairs = _pairs(_choose(views, cores, keys, memory, level))
-
-    def weigh(wanted: Sequence[int]) -> list[float]:
-        codes = [pairs[i] for i in wanted]
-        return list(
-            itertools.chain.from_iterable(cores.over(partial(_weighed, views, link), codes))
-        )
-
+    items' `keys`, at this `level`: articles or stories), what the last
+    build chose and compared is not worked out again (_remembered)."""
     if memory is None:
-        values = weigh(range(len(pairs)))
+        pairs = _pairs(_spread(views, TermIndex.of(views), cores, range(len(views))))
+        values = _weigh(views, link, cores, pairs)
     else:
-        values = memory.recall_all([pair_key(keys, code) for code in pairs], weigh)
+        pairs, values = _remembered(views, link, cores, keys, memory, level)
     return {_pair(code): value for code, value in zip(pairs, values, strict=True) if value >= 0.0}
 
 
-def _weighed(views: Sequence[Views], link: Link, pairs: Sequence[int]) -> array:
+def _weigh(views: Sequence[Views], link: Link, cores: Cores, pairs: Sequence[int]) -> array:
     """Each pair's (codes) likeness if `link` links it, else NOT_LINKED."""
+    chunks = cores.over(partial(_weighed, views, link), pairs)
+    return array("d", itertools.chain.from_iterable(chunks))
+
+
+def _weighed(views: Sequence[Views], link: Link, pairs: Sequence[int]) -> array:
     values = array("d")
     for code in pairs:
         value = link(views[code >> PAIR_BITS], views[code & _LOWER])
@@ -503,6 +420,194 @@ def _weighed(views: Sequence[Views], link: Link, pairs: Sequence[int]) -> array:
 
 #: A compared pair that is not linked (a likeness is never negative).
 NOT_LINKED = -1.0
+
+
+class Chosen(NamedTuple):
+    """What an article (or a story, at the threads' level) is remembered
+    by between builds, compactly (about 600 bytes): its top terms (in one
+    string, TERM_END after each), the day it reports (its ordinal, 0
+    undated), the top terms it leads (a bit each: TermIndex.leading), and
+    the others it chose (their keys) with each pair's likeness."""
+
+    tops: str
+    day: int
+    leads: int
+    others: array
+    values: array
+
+
+def _remembered(
+    views: Sequence[Views],
+    link: Link,
+    cores: Cores,
+    keys: Sequence[int],
+    memory: Remembered,
+    level: str,
+) -> tuple[list[int], array]:
+    """The candidate pairs and their likeness (as `linked`), with what the
+    last build remembered at this `level` (_kept_choices, _kept_values);
+    what this build chose and compared is kept (_keep)."""
+    index = TermIndex.of(views)
+    days = [view.day.toordinal() if view.day else 0 for view in views]
+    leads = index.leading(views)
+    before: dict[int, Chosen] = memory.known_of(("chosen", level))
+    choices, redo = _kept_choices(views, keys, days, leads, before)
+    for position, others in zip(redo, _spread(views, index, cores, redo), strict=True):
+        choices[position] = others
+    pairs = _pairs(choices)
+    values, missing = _kept_values(pairs, keys, before)
+    weighed = _weigh(views, link, cores, [pairs[i] for i in missing])
+    for i, value in zip(missing, weighed, strict=True):
+        values[i] = value
+    timing.count("grouping_choices_made", len(redo))
+    timing.count("grouping_pairs_compared", len(missing))
+    timing.count("grouping_pairs_remembered", len(pairs) - len(missing))
+    _keep(memory, level, views, keys, days, leads, choices, pairs, values)
+    return pairs, values
+
+
+def _kept_choices(
+    views: Sequence[Views],
+    keys: Sequence[int],
+    days: Sequence[int],
+    leads: Sequence[int],
+    before: dict[int, Chosen],
+) -> tuple[list[Sequence[int]], list[int]]:
+    """Each article's choice as the last build made it, where it still
+    holds, and the articles that choose again: those new or changed, and
+    those an article that came, went or changed since (a key new or gone)
+    could have entered, left or moved in what they meet (_Touched)."""
+    choices: list[Sequence[int]] = [()] * len(views)
+    if not before:  # a first build: every article chooses
+        return choices, list(range(len(views)))
+    position_of = {key: position for position, key in enumerate(keys)}
+    end = StoryTerms.TERM_END
+    touched = _Touched.of(
+        before[key][:3]
+        if key in before
+        else (
+            "".join(t + end for t in views[position_of[key]].top),
+            days[position_of[key]],
+            leads[position_of[key]],
+        )
+        for key in before.keys() ^ position_of.keys()
+    )
+    redo = []
+    for position, key in enumerate(keys):
+        old = before.get(key)
+        if (
+            old is None
+            or touched.meets(views[position].top, days[position])
+            or not position_of.keys() >= set(old.others)
+        ):
+            redo.append(position)
+        else:
+            choices[position] = [position_of[k] for k in old.others]
+    return choices, redo
+
+
+def _kept_values(
+    pairs: Sequence[int], keys: Sequence[int], before: dict[int, Chosen]
+) -> tuple[array, list[int]]:
+    """Each pair's likeness as the last build worked it out, where one of
+    its articles chose the other then (a pair's likeness depends on the
+    two alone), and the pairs to compare (their places in `pairs`)."""
+    values = array("d", [NOT_LINKED]) * len(pairs)
+    if not before:
+        return values, list(range(len(pairs)))
+    missing = []
+    for i, code in enumerate(pairs):
+        a, b = keys[code >> PAIR_BITS], keys[code & _LOWER]
+        value = _kept_value(before.get(a), b)
+        if value is None:
+            value = _kept_value(before.get(b), a)
+        if value is None:
+            missing.append(i)
+        else:
+            values[i] = value
+    return values, missing
+
+
+def _kept_value(old: Chosen | None, other: int) -> float | None:
+    """The likeness an article remembered for another (by its key)."""
+    if old is None or other not in old.others:
+        return None
+    return old.values[old.others.index(other)]
+
+
+def _keep(
+    memory: Remembered,
+    level: str,
+    views: Sequence[Views],
+    keys: Sequence[int],
+    days: Sequence[int],
+    leads: Sequence[int],
+    choices: Sequence[Sequence[int]],
+    pairs: Sequence[int],
+    values: array,
+) -> None:
+    """Each article's Chosen, for the next build: its pairs with the
+    others it chose, in pair order."""
+    others: list[array] = [array("Q") for _ in views]
+    kept: list[array] = [array("d") for _ in views]
+    for code, value in zip(pairs, values, strict=True):
+        a, b = code >> PAIR_BITS, code & _LOWER
+        if b in choices[a]:
+            others[a].append(keys[b])
+            kept[a].append(value)
+        if a in choices[b]:
+            others[b].append(keys[a])
+            kept[b].append(value)
+    end = StoryTerms.TERM_END
+    for position, (key, view) in enumerate(zip(keys, views, strict=True)):
+        tops = "".join(term + end for term in view.top)
+        chosen = Chosen(tops, days[position], leads[position], others[position], kept[position])
+        memory.keep(("chosen", level, key), chosen)
+
+
+@dataclass(frozen=True)
+class _Touched:
+    """Where the articles that came, went or changed since the last build
+    can change what the others meet (TermIndex.met_by), by top term: the
+    days (ordinals) of the dated ones (each dated article meets the dated
+    ones of its window), and the terms under which one of them is, or
+    was, among the first MAX_POSTINGS of the dated (`lead_dated`) or the
+    undated (`lead_undated`) postings, all that an undated article meets,
+    and all that any article meets of the undated: elsewhere in those
+    postings, it moves nobody."""
+
+    days: dict[str, list[int]]
+    lead_dated: frozenset[str]
+    lead_undated: frozenset[str]
+
+    @classmethod
+    def of(cls, touched: Iterable[tuple[str, int, int]]) -> _Touched:
+        """From each touched article's top terms (Chosen.tops), day and
+        leads."""
+        days: dict[str, list[int]] = defaultdict(list)
+        lead_dated, lead_undated = set(), set()
+        for tops, day, leads in touched:
+            for bit, term in enumerate(tops.split(StoryTerms.TERM_END)[:-1]):
+                if day:
+                    days[term].append(day)
+                if leads >> bit & 1:
+                    (lead_dated if day else lead_undated).add(term)
+        return cls(dict(days), frozenset(lead_dated), frozenset(lead_undated))
+
+    def meets(self, top: Sequence[str], day: int) -> bool:
+        """Whether what an article (its top terms, its day's ordinal or 0)
+        meets may have changed."""
+        if not (self.days or self.lead_dated or self.lead_undated):
+            return False
+        if not day:
+            return any(t in self.lead_dated or t in self.lead_undated for t in top)
+        for term in top:
+            if term in self.lead_undated:
+                return True
+            for other in self.days.get(term, ()):
+                if abs(other - day) <= WINDOW_DAYS:
+                    return True
+        return False
 
 
 #: A heap entry of average_link is one integer: the average's bits above
@@ -706,10 +811,7 @@ def _threads(
     """Stories of one larger situation: centroid-link clustering of the
     stories' centroids (names and terms they share), within the window."""
     story_keys = [group_key(keys, members) for members in stories]
-    centres = [
-        recall(memory, ("centre", key), partial(_centre, members, views))
-        for key, members in zip(story_keys, stories, strict=True)
-    ]
+    centres = [_centre(members, views) for members in stories]
     links = linked(
         centres, partial(_thread_link, table=table), cores, story_keys, memory, "stories"
     )
