@@ -125,7 +125,9 @@ def _heaviest(vector: dict[str, float]) -> dict[str, float]:
 @cache
 def _roundup() -> re.Pattern[str]:
     patterns = settings()["roundup"]["patterns"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    # anchored: a headline's start only (tried elsewhere, `\d+` from inside
+    # a long run of digits made the search quadratic)
+    return re.compile(r"\A(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
 
 
 def is_roundup(headline: str) -> bool:
