@@ -63,13 +63,13 @@ def test_a_remembered_component_is_not_clustered_again_and_a_changed_one_is(tmp_
     keys = list(range(100, 118))
     cluster = stories.partial(stories._average_link, threshold=0.3)
     first = group_cache.Remembered(str(tmp_path), "table")
-    expected = stories.clustered(18, links, 0.3, cluster, keys, first)
+    expected = stories.clustered(18, dict(links), 0.3, cluster, keys, first)
     first.save()
 
     def clustering(keys_, links_):
         memory = group_cache.Remembered(str(tmp_path), "table")
         timing.take_counts()
-        found = stories.clustered(18, links_, 0.3, cluster, keys_, memory)
+        found = stories.clustered(18, dict(links_), 0.3, cluster, keys_, memory)
         return found, timing.take_counts()
 
     found, counts = clustering(keys, links)
