@@ -846,7 +846,14 @@ def report(data: dict, quick: bool, path: Path) -> str:
                 f"{counts.get('pages_rendered', 0)} pages of articles, stories and names "
                 f"rendered, {counts.get('pages_kept', 0)} kept without rendering; "
                 f"{counts.get('search_shards_built', 0)} search shards indexed again, "
-                f"{counts.get('search_shards_kept', 0)} kept.",
+                f"{counts.get('search_shards_kept', 0)} kept; "
+                f"{counts.get('grouping_choices_made', 0)} articles and stories chose the "
+                "others they are compared with again, "
+                f"{counts.get('grouping_pairs_compared', 0)} pairs compared, "
+                f"{counts.get('grouping_pairs_remembered', 0)} remembered; "
+                f"{counts.get('grouping_components_clustered', 0)} linked groups clustered "
+                f"again, {counts.get('grouping_components_remembered', 0)} remembered "
+                "(group_cache.py).",
                 "",
             ]
 
@@ -1086,9 +1093,11 @@ def targets(cold, runs, sizes, warm_share, quick) -> list[str]:
         if warm_share > TARGET_WARM_SHARE:
             detail += f"; over by {100 * (warm_share - TARGET_WARM_SHARE):.0f} points"
             detail += (
-                "; cause: the grouping and the folder's passes run over the whole folder "
-                "again (group; its term weights no longer depend on the folder, but "
-                "clustering is not yet redone by day and story), and so do the digest's "
+                "; cause: the grouping remembers its pairs and choices (group_cache.py), "
+                "but this generated folder is one linked group per language (its articles "
+                "share template words), so each edit clusters both again whole, and the "
+                "folder's passes (recurring furniture, glued words) run over the whole "
+                "folder again (group); so do the digest's "
                 "names and quotations (digest) and Pelican's reading of its cache and its "
                 "generators (render, with the pages' keys); the pages of articles, stories "
                 "and names whose content is unchanged are not rendered (page_memo.py), and "
