@@ -301,27 +301,36 @@ ROUNDUP_HEADLINES = [
 ]
 
 
+#: One strike, told by two articles: the story other stories are set beside.
+STRIKE = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
+
+
+def _strikes() -> list:
+    return [
+        article("serangan-1", "Israel Gempur Natanz", STRIKE, "Ditulis 17 Juni 2025."),
+        article("serangan-2", "Jet Israel Serang Natanz", STRIKE, "Ditulis 17 Juni 2025."),
+    ]
+
+
 @pytest.mark.parametrize("headline, roundup", ROUNDUP_HEADLINES)
 def test_a_roundup_is_told_by_its_headline(headline, roundup):
     assert stories.is_roundup(headline) is roundup
 
 
 def test_a_roundup_of_two_stories_joins_neither_and_threads_nothing():
-    strike = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
     gold = "Harga emas Antam di Pegadaian turun Rp 12.000 per gram pada perdagangan hari ini."
     articles = [
-        article("serangan-1", "Israel Gempur Natanz", strike, "Ditulis 17 Juni 2025."),
-        article("serangan-2", "Jet Israel Serang Natanz", strike, "Ditulis 17 Juni 2025."),
+        *_strikes(),
         article("emas-1", "Harga Emas Antam Turun", gold, "Ditulis 17 Juni 2025."),
         article("emas-2", "Emas Antam Turun Lagi", gold, "Ditulis 17 Juni 2025."),
         article(
-            "top-3", "Top 3: Israel Gempur Natanz", f"{strike} {gold}", "Ditulis 17 Juni 2025."
+            "top-3", "Top 3: Israel Gempur Natanz", f"{STRIKE} {gold}", "Ditulis 17 Juni 2025."
         ),
         # the trap: the same two leads under a headline that is no roundup
         article(
             "dua",
             "Israel Gempur Natanz, Emas Antam Turun",
-            f"{strike} {gold}",
+            f"{STRIKE} {gold}",
             "Ditulis 17 Juni 2025.",
         ),
     ]
@@ -484,11 +493,9 @@ def test_grouping_keeps_threads_of_two_or_more_stories_only(monkeypatch):
     # any shared telling term threads two stories
     table["thread"] |= {"link": 0.01, "merge": 0.01, "support": 0.0}
     monkeypatch.setattr(stories, "settings", lambda: table)
-    strike = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
     missiles = "Iran meluncurkan ratusan rudal balistik ke Tel Aviv dan Haifa, Israel."
     articles = [
-        article("serangan-1", "Israel Gempur Natanz", strike, "Ditulis 17 Juni 2025."),
-        article("serangan-2", "Jet Israel Serang Natanz", strike, "Ditulis 17 Juni 2025."),
+        *_strikes(),
         article("rudal-1", "Rudal Iran Hujani Tel Aviv", missiles, "Ditulis 18 Juni 2025."),
         article("rudal-2", "Iran Balas dengan Rudal", missiles, "Ditulis 18 Juni 2025."),
     ]
@@ -515,13 +522,12 @@ def test_a_threads_stories_show_together_and_link_each_other(tmp_path, monkeypat
     # any shared telling term threads two stories
     table["thread"] |= {"link": 0.01, "merge": 0.01, "support": 0.0}
     monkeypatch.setattr(stories, "settings", lambda: table)
-    strike = "Militer Israel menyerang fasilitas nuklir Natanz di Iran dengan puluhan jet tempur."
     missiles = "Iran meluncurkan ratusan rudal balistik ke Tel Aviv dan Haifa, Israel."
     folder = tmp_path / "perang"
     folder.mkdir()
     for name, title, lead, day in (
-        ("serangan-1", "Israel Gempur Natanz", strike, "17 Juni 2025"),
-        ("serangan-2", "Jet Israel Serang Natanz", strike, "17 Juni 2025"),
+        ("serangan-1", "Israel Gempur Natanz", STRIKE, "17 Juni 2025"),
+        ("serangan-2", "Jet Israel Serang Natanz", STRIKE, "17 Juni 2025"),
         ("rudal-1", "Rudal Iran Hujani Tel Aviv", missiles, "18 Juni 2025"),
         ("rudal-2", "Iran Balas dengan Rudal", missiles, "18 Juni 2025"),
     ):

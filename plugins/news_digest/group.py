@@ -341,7 +341,7 @@ def discover_events(
             )
             continue
         vectors = [found.views[p].words for p in found.stories[position]]
-        key = ("story", _members_key(found, found.stories[position]))
+        key = ("story", _members_key(found, position))
         event = _unique(
             stories.recall(memory, key, partial(_story_for, members, vectors)), used_ids
         )
@@ -359,12 +359,11 @@ def discover_events(
     return replace(grouping, threads=threads)
 
 
-def _members_key(found: stories.Found, members: Sequence[int]) -> tuple[int, tuple]:
-    """What a story's record is worked out from: its members' keys
-    (stories.article_key) and the dates they carry."""
-    return stories.group_key(found.keys, members), tuple(
-        found.articles[p].meta.date.sort_key for p in members
-    )
+def _members_key(found: stories.Found, story: int) -> tuple[int, tuple]:
+    """What a story's record is worked out from: its key (its members'
+    keys, stories.group_key) and the dates its members carry."""
+    dates = tuple(found.articles[p].meta.date.sort_key for p in found.stories[story])
+    return found.story_keys[story], dates
 
 
 def _threads(
@@ -388,7 +387,7 @@ def _threads(
         )
         key = (
             "thread",
-            tuple((_members_key(found, found.stories[p]), by_position[p].id) for p in shown),
+            tuple((_members_key(found, p), by_position[p].id) for p in shown),
         )
         lead = by_position[shown[stories.recall(memory, key, partial(_central, found, shown))]]
         alone = sorted(

@@ -483,17 +483,15 @@ def _kept_choices(
     if not before:  # a first build: every article chooses
         return choices, list(range(len(views)))
     position_of = {key: position for position, key in enumerate(keys)}
-    end = StoryTerms.TERM_END
-    touched = _Touched.of(
-        before[key][:3]
-        if key in before
-        else (
-            "".join(t + end for t in views[position_of[key]].top),
-            days[position_of[key]],
-            leads[position_of[key]],
-        )
-        for key in before.keys() ^ position_of.keys()
-    )
+
+    def seen(key: int) -> tuple[Sequence[str], int, int]:  # top terms, day, leads
+        if key in before:
+            old = before[key]
+            return old.tops.split(StoryTerms.TERM_END)[:-1], old.day, old.leads
+        position = position_of[key]
+        return views[position].top, days[position], leads[position]
+
+    touched = _Touched.of(map(seen, before.keys() ^ position_of.keys()))
     redo = []
     for position, key in enumerate(keys):
         old = before.get(key)
@@ -583,13 +581,12 @@ class _Touched:
     lead_undated: frozenset[str]
 
     @classmethod
-    def of(cls, touched: Iterable[tuple[str, int, int]]) -> _Touched:
-        """From each touched article's top terms (Chosen.tops), day and
-        leads."""
+    def of(cls, touched: Iterable[tuple[Sequence[str], int, int]]) -> _Touched:
+        """From each touched article's top terms, day and leads."""
         days: dict[str, list[int]] = defaultdict(list)
         lead_dated, lead_undated = set(), set()
-        for tops, day, leads in touched:
-            for bit, term in enumerate(tops.split(StoryTerms.TERM_END)[:-1]):
+        for top, day, leads in touched:
+            for bit, term in enumerate(top):
                 if day:
                     days[term].append(day)
                 if leads >> bit & 1:
@@ -748,6 +745,8 @@ class Found:
     threads: tuple[tuple[int, ...], ...]
     views: tuple[Views, ...]
     keys: tuple[int, ...] = ()
+    #: each story's key (group_key of its articles'), once threaded
+    story_keys: tuple[int, ...] = ()
 
 
 def find(
@@ -804,21 +803,21 @@ def with_threads(
 ) -> Found:
     """The stories' threads, by data/stories.toml's [thread] (or `table`)."""
     keys = found.keys or tuple(map(article_key, found.articles))
-    threads = _threads(found.stories, found.views, keys, table, cores, memory)
-    return replace(found, threads=threads, keys=keys)
+    story_keys = tuple(group_key(keys, members) for members in found.stories)
+    threads = _threads(found.stories, found.views, story_keys, table, cores, memory)
+    return replace(found, threads=threads, keys=keys, story_keys=story_keys)
 
 
 def _threads(
     stories: Sequence[Sequence[int]],
     views: Sequence[Views],
-    keys: Sequence[int],
+    story_keys: Sequence[int],
     table: dict,
     cores: Cores,
     memory: Remembered | None,
 ) -> tuple[tuple[int, ...], ...]:
     """Stories of one larger situation: centroid-link clustering of the
     stories' centroids (names and terms they share), within the window."""
-    story_keys = [group_key(keys, members) for members in stories]
     centres = [_centre(members, views) for members in stories]
     links = linked(
         centres, partial(_thread_link, table=table), cores, story_keys, memory, "stories"
