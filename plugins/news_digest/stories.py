@@ -275,16 +275,17 @@ def _pair(code: int) -> tuple[int, int]:
 @dataclass(frozen=True)
 class TermIndex:
     """Which articles each top term indexes: the undated ones in order,
-    the dated ones sorted by day (`days`, with their `positions` beside),
-    so that an article finds the others of its window by bisection."""
+    the dated ones as codes (day ordinal, then position: _pair) in order,
+    so that an article finds the others of its window by bisection on the
+    codes themselves, with their `positions` beside."""
 
     undated: dict[str, list[int]]
-    days: dict[str, list[int]]
+    codes: dict[str, list[int]]
     positions: dict[str, list[int]]
 
     @classmethod
     def of(cls, views: Sequence[Views]) -> TermIndex:
-        dated: dict[str, list[int]] = defaultdict(list)  # (day, position) as _pair codes
+        dated: dict[str, list[int]] = defaultdict(list)
         undated: dict[str, list[int]] = defaultdict(list)
         for position, view in enumerate(views):
             if view.day is None:
@@ -294,12 +295,11 @@ class TermIndex:
             code = view.day.toordinal() << PAIR_BITS | position
             for term in view.top:
                 dated[term].append(code)
-        days, positions = {}, {}
-        for term, found in dated.items():
-            found.sort()
-            days[term] = [code >> PAIR_BITS for code in found]
-            positions[term] = [code & _LOWER for code in found]
-        return cls(dict(undated), days, positions)
+        positions = {}
+        for term, codes in dated.items():
+            codes.sort()
+            positions[term] = list(map(_LOWER.__and__, codes))
+        return cls(dict(undated), dict(dated), positions)
 
     def leading(self, views: Sequence[Views]) -> list[int]:
         """Of each article's top terms, those under which it is among the
@@ -323,17 +323,17 @@ class TermIndex:
         met: list[int] = []
         for term in view.top:
             met += self.undated.get(term, ())[:MAX_POSTINGS]
-            days = self.days.get(term)
-            if days is None:
+            codes = self.codes.get(term)
+            if codes is None:
                 continue
             if view.day is None:  # an undated article: the first MAX_POSTINGS
                 met += self.positions[term][:MAX_POSTINGS]
                 continue
             day = view.day.toordinal()
-            first = bisect.bisect_left(days, day - WINDOW_DAYS)
-            last = bisect.bisect_right(days, day + WINDOW_DAYS)
+            first = bisect.bisect_left(codes, (day - WINDOW_DAYS) << PAIR_BITS)
+            last = bisect.bisect_left(codes, (day + WINDOW_DAYS + 1) << PAIR_BITS)
             if last - first > MAX_POSTINGS:  # the nearest in time only
-                middle = bisect.bisect_left(days, day, first, last)
+                middle = bisect.bisect_left(codes, day << PAIR_BITS, first, last)
                 first = max(first, min(middle - MAX_POSTINGS // 2, last - MAX_POSTINGS))
                 last = first + MAX_POSTINGS
             met += self.positions[term][first:last]
