@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from news_digest import content_cache, outputs, search_index
@@ -514,3 +515,82 @@ def test_the_content_cache_is_pickled_a_batch_at_a_time_and_objects_shared_come_
     old_format.write_bytes(pickle.dumps(cache))  # the whole dict as one pickle: not ours
     with pytest.raises(ValueError, match="does not hold a cache"):
         content_cache.unpickled(old_format.read_bytes())
+
+
+class _CountingPickler(pickle.Pickler):
+    """pickle.Pickler, counting what it pickles (FORMAT and each batch)."""
+
+    dumped: ClassVar[list] = []
+
+    def dump(self, obj):
+        self.dumped.append(obj)
+        return super().dump(obj)
+
+
+def _cacher(cache: dict, path: Path):
+    cacher = type("Cacher", (), {})()
+    cacher._cache, cacher._cache_data_policy = cache, True
+    cacher.settings = {"GZIP_CACHE": False}
+    cacher._cache_path = str(path)
+    return cacher
+
+
+def _saved_and_loaded(tmp_path: Path, count: int) -> tuple[dict, Path]:
+    cache = {f"artikel-{n}.txt": ("stamp", (f"<p>teks {n}</p>", {"n": n})) for n in range(count)}
+    path = tmp_path / "cache"
+    content_cache.save_cache(_cacher(cache, path))
+    return content_cache.load(str(path), False), path
+
+
+def _save_counting(cache: dict, path: Path, monkeypatch) -> list:
+    """Save the cache, and say what was pickled (the rest was copied)."""
+    dumped: ClassVar[list] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(_CountingPickler, "dumped", dumped)
+        patch.setattr(content_cache.pickle, "Pickler", _CountingPickler)
+        content_cache.save_cache(_cacher(cache, path))
+    return dumped
+
+
+def test_saving_a_loaded_cache_copies_the_batches_no_file_changed(tmp_path, monkeypatch):
+    """After one article is read again, saving the cache pickles only its
+    batch; the others are copied from the file as they were, and the cache
+    reads back with the new entry and every other one. Traps: an entry
+    replaced by an equal one (a file read again, unchanged) and an entry
+    added at the end (a new file) are pickled, not copied."""
+    loaded, path = _saved_and_loaded(tmp_path, 3 * content_cache.BATCH + 5)
+    assert isinstance(loaded, content_cache.Loaded)
+    changed = f"artikel-{content_cache.BATCH + 7}.txt"
+    same_again = f"artikel-{2 * content_cache.BATCH}.txt"
+    loaded[changed] = ("new stamp", ("<p>teks baru</p>", {"n": -1}))
+    stamp, entry = loaded[same_again]
+    loaded[same_again] = (stamp, entry)  # equal, but not the object loaded
+    expected = dict(loaded)
+    dumped = _save_counting(loaded, path, monkeypatch)
+    batches = [obj for obj in dumped if obj != content_cache.FORMAT]
+    assert [batch[0][0] for batch in batches] == [
+        f"artikel-{content_cache.BATCH}.txt",
+        f"artikel-{2 * content_cache.BATCH}.txt",
+    ]
+    again = content_cache.load(str(path), False)
+    assert again == expected
+    assert again[changed][1][0] == "<p>teks baru</p>"
+
+    again["artikel-new.txt"] = ("stamp", ("<p>baru</p>", {}))
+    dumped = _save_counting(again, path, monkeypatch)
+    assert [batch[0][0] for batch in dumped if batch != content_cache.FORMAT] == [
+        f"artikel-{3 * content_cache.BATCH}.txt"  # the last batch, with the new entry
+    ]
+    assert content_cache.load(str(path), False) == again
+
+
+def test_a_cache_file_replaced_since_it_was_loaded_is_pickled_whole(tmp_path, monkeypatch):
+    """When the cache file is no longer the one loaded (another build
+    saved its own meanwhile), nothing is copied from it: every batch is
+    pickled from what this build holds."""
+    loaded, path = _saved_and_loaded(tmp_path, 2 * content_cache.BATCH + 1)
+    other = {name: ("other stamp", ("<p>lain</p>", {})) for name in loaded}
+    content_cache.save_cache(_cacher(other, path))
+    dumped = _save_counting(loaded, path, monkeypatch)
+    assert len(dumped) == 1 + 3
+    assert content_cache.load(str(path), False) == loaded
