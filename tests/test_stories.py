@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -204,14 +206,23 @@ def random_centres(chance, count: int) -> list[stories.Views]:
 def _reference_centroid_link(centres, links, table):
     """Centroid link: groups with a link between them whose links average
     at least `support`, the most alike centroids (sums of their members'
-    centroids, each joined in order) first."""
-    roots = stories.thread_roots(table)
+    centres, worked out whole each time) first."""
 
-    def centroid(group):
-        whole = stories._Centroid({}, {}, roots)
+    def summed(group, part):
+        total = Counter()
         for p in group:
-            whole.absorb(stories._Centroid(centres[p].words, centres[p].names, roots))
-        return whole
+            total.update(getattr(centres[p], part))
+        return total
+
+    def centroids_alike(one, other):
+        value = 0.0
+        for part in ("words", "names"):
+            a, b = summed(one, part), summed(other, part)
+            dot = sum(a[t] * b[t] for t in a if t in b)
+            if dot:
+                lengths = sum(v * v for v in a.values()) * sum(v * v for v in b.values())
+                value += table[part] * dot / math.sqrt(lengths)
+        return value
 
     def likeness(one, other):
         cross = [_link(links, x, y) for x in one for y in other]
@@ -219,7 +230,7 @@ def _reference_centroid_link(centres, links, table):
             return None
         if sum(v for v in cross if v) / len(cross) < table["support"]:
             return None
-        value = centroid(one).likeness(centroid(other))
+        value = centroids_alike(one, other)
         return value if value >= table["merge"] else None
 
     return _plain_clustering(len(centres), likeness)

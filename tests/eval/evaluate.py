@@ -663,6 +663,11 @@ def _print(report: dict, errors: int) -> None:
         "  (words, learned: thresholds and weights chosen without the folder scored; "
         "shipped: data/stories.toml as it runs)"
     )
+    ceiling = events["event_ceiling"]
+    print(
+        "  events if every story were right (the labelled stories split by the day each "
+        "article reports): {precision:.3f}/{recall:.3f}/{f1:.3f}".format(**ceiling)
+    )
     front = events["front_page"]
     print(
         f"  whole folder of {front['articles']}: {front['alone_share']:.1%} of articles alone "

@@ -293,8 +293,14 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
     }
     per_folder = {}
     whole_baseline, whole_shipped, whole_words = {}, {}, {}
+    ceiling = Score()  # the events the labels' own stories give, split by day
     for key, truth in sorted(folders.items()):
         corpus, articles = key[0], corpora[key[0]]
+        pairs(
+            {f: (row["story"], stories.day_of(articles[f])) for f, row in truth.items()},
+            {f: row["event"] for f, row in truth.items()},
+            into=ceiling,
+        )
         others = [k for k in sorted(folders) if k != key]
         learned = fitted_table(folders, corpora, examples, others)
         words = chosen_words_table(folders, corpora, others, memo)
@@ -331,6 +337,7 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
         "story_merge": chosen["story"]["merge"],
         "thread_merge": chosen["thread"]["merge"],
         "folders": per_folder,
+        "event_ceiling": ceiling.as_dict(),
     }
     for (method, scale, level), tally in tallies.items():
         report.setdefault(method, {}).setdefault(scale, {})[level] = tally.as_dict()
