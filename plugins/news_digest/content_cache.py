@@ -3,7 +3,7 @@
 Pelican keeps each reader's results (for us: every article's read, cleaned
 and described record) in one pickle per generator in the cache folder,
 which it writes in place at the end of reading. A build killed while it
-writes (35 MB at 5,000 articles) would leave half a file, and Pelican
+writes (80 MB at 5,000 articles) would leave half a file, and Pelican
 stops every later build on a cache file that is empty or a truncated
 gzip ("EOFError", a traceback) until someone deletes it. So the plugin
 replaces the two methods of Pelican's cacher (`install`):
@@ -13,7 +13,10 @@ replaces the two methods of Pelican's cacher (`install`):
   the new one, whole;
 - loading treats a cache file it cannot read back whole (truncated,
   empty, not a pickle) as no cache, with one warning naming it: every
-  file is read again and the cache written anew.
+  file is read again and the cache written anew;
+- saving copies the batches of entries no file changed from the file
+  they were loaded from (`Loaded`) and pickles only the others, so a
+  warm build after one edit does not pickle every article again.
 
 And Pelican stamps a file (its md5, and for an article its sidecar's) when
 it stores what it read, after reading it: a file saved in between (while
