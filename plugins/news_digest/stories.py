@@ -948,9 +948,8 @@ def centroid_link(
     folder grouped alone and the whole corpus: P 0.921 R 0.709 and
     P 0.917 R 0.748 (P 0.925 R 0.703 and P 0.916 R 0.748 when each
     centroid kept its 60 heaviest words and names only), against
-    P 0.892 R 0.590 and P 0.928 R 0.489 by
-    average link. `support` keeps a growing centroid from drifting (see
-    data/stories.toml [thread])."""
+    P 0.892 R 0.590 and P 0.928 R 0.489 by average link. `support` keeps
+    a growing centroid from drifting (see data/stories.toml [thread])."""
     weights = (table["words"], table["names"])
     groups = _Threads(centres, links)
     members = {p: [p] for p in range(len(centres))}
