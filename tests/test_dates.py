@@ -23,20 +23,42 @@ def _lines(*texts):
     [
         ("Blinken bertemu Netanyahu, Selasa (22/10/2024).", date(2024, 10, 22)),
         ("Keduanya bertemu pada Kamis (30/11/2023) di Tel Aviv.", date(2023, 11, 30)),
-        ("Acara itu digelar 9 Juni 2025 di Jakarta.", date(2025, 6, 9)),
         ("Diperbarui 18/06/2025, 21:28 WIB", date(2025, 6, 18)),
         ("Tayang: Senin, 9 Juni 2025 19:11 WIB", date(2025, 6, 9)),
-        ("The talks resumed on June 9, 2025, in Doha.", date(2025, 6, 9)),
         ("Published 9 June 2025", date(2025, 6, 9)),
-        ("Rapat digelar pada 1 Desember 2023 di Dubai.", date(2023, 12, 1)),
-        ("Tanggal rilis 2024-01-11 menurut catatan.", date(2024, 1, 11)),
+        ("Israel mencegat kapal itu pada Senin dini hari, 9 Juni 2025.", date(2025, 6, 9)),
+        ("Officials met Friday, March 24, 2023, in Washington.", date(2023, 3, 24)),
+        ("The talks resumed Monday night, June 9, 2025, in Doha.", date(2025, 6, 9)),
     ],
 )
 def test_full_dates_are_explicit(text, expected):
+    """A date written as news writes its own days: with its weekday, or
+    under a timestamp's label."""
     finding, warnings = find_explicit_date(_lines(text))
     assert finding.level == "explicit"
     assert finding.date == expected
     assert warnings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acara itu digelar 9 Juni 2025 di Jakarta.",
+        "The talks resumed on June 9, 2025, in Doha.",
+        "Rapat digelar pada 1 Desember 2023 di Dubai.",
+        "Tanggal rilis 2024-01-11 menurut catatan.",
+        "She was shot as she tried to climb through a door on Jan. 6, 2021, met Thursday",
+        "No night captured it better than the night of May 23, 1999.",
+        # the trap: a weekday in the sentence before is not the date's
+        "Mereka tiba Senin. Diteken 1 Desember 2023 di Dubai.",
+    ],
+)
+def test_a_date_mentioned_without_its_weekday_or_a_label_is_not_the_articles(text):
+    """News names the weekday for the days around its own and writes a
+    date farther off without it: such a date is another day's (an event
+    it recalls, one to come), not the article's, which stays unknown."""
+    finding, _ = find_explicit_date(_lines(text))
+    assert finding is None
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,9 @@ class _Candidate:
     score: int
     position: int
     weekday: int | None
+    #: written with its weekday or under a timestamp's label (`Tayang:`):
+    #: a date of the article's own days, not one it mentions
+    own: bool = False
 
 
 def _to_date(groups: dict) -> date | None:
@@ -125,7 +128,8 @@ def _full_dates(lines: Sequence[Line]) -> list[_Candidate]:
                 taken[start:end] = b"\x01" * (end - start)
                 weekday = groups.get("wd")
                 score = 0
-                if patterns.label.search(line.text[max(0, start - 30) : start]):
+                labelled = bool(patterns.label.search(line.text[max(0, start - 30) : start]))
+                if labelled:
                     score += 8
                 if weekday:
                     score += 4
@@ -142,9 +146,21 @@ def _full_dates(lines: Sequence[Line]) -> list[_Candidate]:
                         score=score,
                         position=position,
                         weekday=tables.weekday_numbers()[weekday.lower()] if weekday else None,
+                        own=labelled or bool(weekday) or _weekday_before(line.text, start),
                     )
                 )
     return found
+
+
+#: How far before a date its weekday may stand ("Senin dini hari, 9 Juni
+#: 2025", "Monday night, June 9, 2025"): a few words of the same phrase.
+WEEKDAY_BEFORE_CHARS = 20
+
+
+def _weekday_before(text: str, start: int) -> bool:
+    """A weekday's name just before the date, within its phrase."""
+    before = text[max(0, start - WEEKDAY_BEFORE_CHARS) : start]
+    return bool(_patterns().weekday.search(before.rsplit(".", 1)[-1]))
 
 
 #: A date-field line is short: a timestamp and a label or two, never prose.
@@ -230,12 +246,19 @@ def _weekday_warning(text: str, weekday: str | None, day: date) -> tuple[str, ..
 def find_explicit_date(lines: Sequence[Line]) -> tuple[DateFinding | None, tuple[str, ...]]:
     """The article's own full date, if it prints one, and any warnings.
 
-    Among several full dates the best-labelled wins (a `Tayang:` timestamp,
-    then a date with its weekday, then one with a clock time, then the
-    earliest in the text); a date followed by "mendatang" is a future event,
-    not the publication date.
+    Only a date written as news writes its own days counts: under a
+    timestamp's label, or with its weekday (`Rabu (18/6/2025)`, `Friday,
+    March 24, 2023`; news names the weekday for the days around its own
+    and writes a date farther off without it). A date the text mentions
+    without either (`on Jan. 6, 2021`, `May 23, 1999`) is another day's:
+    in the shared English folder, 21 of the 40 articles dated that way got
+    a day outside the month they were scraped in. Among several, the
+    best-labelled wins (a `Tayang:` timestamp, then a date with its
+    weekday, then one with a clock time, then the earliest in the text); a
+    date followed by "mendatang" is a future event, not the publication
+    date.
     """
-    candidates = _full_dates(lines)
+    candidates = [c for c in _full_dates(lines) if c.own]
     if not candidates:
         return None, ()
     best = max(candidates, key=lambda c: (c.score, -c.position))
