@@ -49,8 +49,10 @@ def test_full_dates_are_explicit(text, expected):
         "Tanggal rilis 2024-01-11 menurut catatan.",
         "She was shot as she tried to climb through a door on Jan. 6, 2021, met Thursday",
         "No night captured it better than the night of May 23, 1999.",
-        # the trap: a weekday in the sentence before is not the date's
+        # the traps: a weekday in the sentence before is not the date's, nor
+        # is a week (`minggu`, a weekday's name only when capitalised)
         "Mereka tiba Senin. Diteken 1 Desember 2023 di Dubai.",
+        "Dua minggu lalu, 1 Desember 2023, perjanjian itu diteken.",
     ],
 )
 def test_a_date_mentioned_without_its_weekday_or_a_label_is_not_the_articles(text):

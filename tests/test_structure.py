@@ -80,10 +80,19 @@ HEAD_CASES = [
     ("lead-in with a colon", ["Berikut daftar lengkapnya:", "", SECOND], None, None, None, None),
     ("dateline lead", ["JAKARTA - Polisi menangkap dua orang", "", SECOND], None, None, None, None),
     # a date in the body never makes a date field, and a prose line naming
-    # a date near the top is prose
+    # a date near the top is prose; a date it only mentions (no weekday,
+    # no timestamp's label) is not the article's: unknown stays unknown
     (
         "prose with a date",
         ["Pada 18 Juni 2025, 20.000 orang datang ke Senayan untuk menonton laga itu.", SECOND],
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "prose with a date and its weekday",
+        ["Pada Rabu (18/6/2025), 20.000 orang datang ke Senayan untuk menonton laga itu.", SECOND],
         None,
         None,
         date(2025, 6, 18),

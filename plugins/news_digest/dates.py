@@ -158,9 +158,10 @@ WEEKDAY_BEFORE_CHARS = 20
 
 
 def _weekday_before(text: str, start: int) -> bool:
-    """A weekday's name just before the date, within its phrase."""
-    before = text[max(0, start - WEEKDAY_BEFORE_CHARS) : start]
-    return bool(_patterns().weekday.search(before.rsplit(".", 1)[-1]))
+    """A weekday's name just before the date, within its sentence, written
+    as a name (`Minggu`: in lower case, `minggu` is a week)."""
+    before = text[max(0, start - WEEKDAY_BEFORE_CHARS) : start].rsplit(".", 1)[-1]
+    return any(m.group(0)[0].isupper() for m in _patterns().weekday.finditer(before))
 
 
 #: A date-field line is short: a timestamp and a label or two, never prose.
