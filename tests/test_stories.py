@@ -556,7 +556,7 @@ def test_a_threads_stories_show_together_and_link_each_other(tmp_path, monkeypat
     assert len(pages) == 2
     for page, other in zip(pages, reversed(pages), strict=True):
         html = page.read_text(encoding="utf-8")
-        assert (
-            f"perjalanan/{other.parent.name}/"
-            in html.split('<nav class="thread"')[1].split("</nav>")[0]
-        )
+        thread = html.split('<nav class="thread"')[1].split("</nav>")[0]
+        assert f"perjalanan/{other.parent.name}/" in thread
+        # a short thread's list is open (a long one's starts folded)
+        assert "<details open>" in thread and "· 2 cerita</summary>" in thread
