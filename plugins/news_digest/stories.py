@@ -882,12 +882,9 @@ class _Threads:
 
     def likeness(self, a: int, b: int, weights: tuple[float, float]) -> float:
         """The weighted sum of the cosines of the two groups' words and names."""
-        dots = self.dots[a][b]
-        if dots is None:  # worked out when first asked for
-            dots = self.dots[a][b] = self.dots[b][a] = _dots(self.sums[a], self.sums[b])
         value = 0.0
         for weight, dot, one, other in zip(
-            weights, dots, self.squares[a], self.squares[b], strict=True
+            weights, self._between(a, b), self.squares[a], self.squares[b], strict=True
         ):
             if dot:
                 value += weight * dot / math.sqrt(one * other)
@@ -895,9 +892,7 @@ class _Threads:
 
     def merge(self, a: int, b: int) -> None:
         """Group b joins group a."""
-        between = self.dots[a][b]
-        if between is None:
-            between = _dots(self.sums[a], self.sums[b])
+        between = self._between(a, b)
         self.squares[a] = tuple(
             x + y + 2 * d
             for x, y, d in zip(self.squares[a], self.squares.pop(b), between, strict=True)
@@ -915,6 +910,14 @@ class _Threads:
             self.dots[other].pop(b, None)
             mine[other] = self.dots[other][a] = dots
         self.dots[a] = mine
+
+    def _between(self, a: int, b: int) -> tuple[int, int]:
+        """The dot products of two linked groups' sums, worked out when
+        first asked for (None until then)."""
+        dots = self.dots[a][b]
+        if dots is None:
+            dots = self.dots[a][b] = self.dots[b][a] = _dots(self.sums[a], self.sums[b])
+        return dots
 
 
 def _dots(one: tuple[dict, dict], other: tuple[dict, dict]) -> tuple[int, int]:
@@ -953,13 +956,13 @@ def centroid_link(
     weights = (table["words"], table["names"])
     groups = _Threads(centres, links)
     members = {p: [p] for p in range(len(centres))}
-    sums: dict[int, dict[int, float]] = defaultdict(dict)  # links between groups
+    joined: dict[int, dict[int, float]] = defaultdict(dict)  # links between groups, summed
     for (a, b), value in links.items():
-        sums[a][b] = sums[b][a] = value
+        joined[a][b] = joined[b][a] = value
     merges = dict.fromkeys(members, 0)  # a group's merges so far: stale heap entries
 
     def mergeable(a: int, b: int) -> float | None:
-        if sums[a][b] / (len(members[a]) * len(members[b])) < table["support"]:
+        if joined[a][b] / (len(members[a]) * len(members[b])) < table["support"]:
             return None
         value = groups.likeness(a, b, weights)
         return value if value >= table["merge"] else None
@@ -976,11 +979,11 @@ def centroid_link(
         members[a].extend(members.pop(b))
         groups.merge(a, b)
         merges[a] += 1
-        for other, value in sums.pop(b).items():
-            del sums[other][b]
+        for other, value in joined.pop(b).items():
+            del joined[other][b]
             if other != a:
-                sums[a][other] = sums[other][a] = sums[a].get(other, 0.0) + value
-        for other in sums[a]:
+                joined[a][other] = joined[other][a] = joined[a].get(other, 0.0) + value
+        for other in joined[a]:
             if (value := mergeable(a, other)) is not None:
                 low, high = min(a, other), max(a, other)
                 heapq.heappush(heap, (-value, low, high, merges[low], merges[high]))
