@@ -137,6 +137,9 @@ def test_a_full_date_is_not_also_a_cue():
         ("It is Blinken's sixth trip to the region since October.", 6),
         ("This was his 9th visit to the Middle East.", 9),
         ("Ini kunjungan kesebelas Blinken ke Timur Tengah.", 11),
+        # the trip word at the very start and end of the text
+        ("Tur ke-3 Blinken berakhir.", 3),
+        ("Blinken's third trip", 3),
     ],
 )
 def test_trip_ordinals(text, number):
@@ -149,6 +152,10 @@ def test_trip_ordinals(text, number):
         "Blinken melakukan perjalanan ke Timur Tengah.",
         "Kunjungan kedua negara itu dibatalkan.",
         "Ia datang untuk pertama kalinya.",
+        # a trip word inside another word ("tur" in "turun", "trip" in
+        # "tripartit"): an ordinal beside it counts nothing
+        "Harga emas turun ke-3 kalinya pekan ini.",
+        "Pertemuan tripartit kedua digelar di Jakarta.",
     ],
 )
 def test_no_false_trip_ordinals(text):

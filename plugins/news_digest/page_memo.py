@@ -74,11 +74,13 @@ WRITER_PER_PAGE = frozenset({"output_file", "SITEURL", "localsiteurl"})
 #: An article's attributes its pages show, by value (its title and
 #: address, its date's finding, its placement and the words spelled
 #: otherwise for search); tests/test_page_memo.py renders every page and
-#: fails when a template reads one not named here or below.
+#: fails when a template reads one not named here or below. (Not its
+#: file's name, `save_as`: no template shows it, the article's own page
+#: is keyed by its name anyway, and Pelican works it out from the
+#: settings at each asking, a third of an article's key.)
 ARTICLE_SHOWN = (
     "title",
     "url",
-    "save_as",
     "lang",
     "content",
     "date_finding",

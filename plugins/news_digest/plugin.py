@@ -172,7 +172,7 @@ class DigestGenerator(Generator):
     def _plan_search(self, ours):
         self.search_language = self.context.get("CONTENT_LANG", ui.DEFAULT_LANG)
         self.search_bundles = search_index.plan(
-            [a.save_as for a in ours if a.save_as],
+            [name for name in (a.save_as for a in ours) if name],
             setting(self.settings, "NEWS_DIGEST_SEARCH_SHARD_PAGES"),
         )
         url = setting(self.settings, "NEWS_DIGEST_SEARCH_URL")
