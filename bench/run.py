@@ -52,9 +52,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 #: Sections of the report measured by hand and kept in files of their own,
 #: so that a new report keeps them: search indexing (Pagefind's command
-#: against its service, bench/search_shards.py) and rendering the article
-#: pages on both cores (bench/render_cores.py).
-KEPT_NOTES = (BENCH / "search_shards.md", BENCH / "render_cores.md")
+#: against its service, bench/search_shards.py), rendering the article
+#: pages on both cores (bench/render_cores.py) and a warm rebuild of the
+#: shared real folder.
+KEPT_NOTES = (BENCH / "search_shards.md", BENCH / "render_cores.md", BENCH / "warm_real.md")
 BIN = ROOT / ".venv" / "bin"
 PYTHON = BIN / "python"
 PELICAN = BIN / "pelican"
