@@ -17,7 +17,9 @@ largest single process in the build's process tree; `os.wait4` when
 /usr/bin/time is missing). A writes its per-stage seconds through
 NEWS_DIGEST_TIMINGS. Then, at one size, A is rebuilt warm: after the last
 cold run, one raw article is changed and A is rebuilt with the same cache
-and output folders, several times (a different article each time). Last,
+and output folders, several times (a different article each time), then
+the same with a sidecar (`NAME.meta.toml`, a corrected headline) put next
+to one article each time. Last,
 A builds the shared real folder (../shared/corpora, 3,682 scrapes) once,
 cold, with its stage split.
 
@@ -84,12 +86,17 @@ STAGES = (*timing.STAGES, "render")
 #: total plus these.
 ALONGSIDE = "alongside"
 
-# Targets (issue 16): at 5k and 10k, A at most this many times B and C;
+# Targets (issue 27): at every size, A at most this many times B and C;
 # A's peak memory at most B's and at most this many MiB at 10k; A at 10k
-# at most this many times A at 5k; a warm one-article rebuild at most this
-# share of a cold build.
-TARGET_B_RATIO = 0.8
-TARGET_C_RATIO = 1.5
+# at most this many times A at 5k; a warm rebuild after one article or one
+# sidecar changed at most this share of a cold build.
+TARGET_B_RATIO = 1.0
+TARGET_C_RATIO = 2.0
+#: What the project aims at beyond the target (the compass), reported beside it.
+COMPASS_B_RATIO = 0.8
+#: What a warm rebuild may change, as the report names it.
+WARM_EDITS = {"article": "one article changed", "sidecar": "one sidecar added"}
+
 TARGET_MEMORY_RATIO = 1.0
 TARGET_MEMORY_MIB = 600
 TARGET_SCALING = 2.05
@@ -115,11 +122,19 @@ class Run:
     pages: int = 0
     stages: dict[str, float] = field(default_factory=dict)
     warm: bool = False
+    #: what a warm run changed: "article" (a raw file's second line) or
+    #: "sidecar" (a NAME.meta.toml put beside one)
+    edit: str = ""
     code: str = ""  # fingerprint of plugins/ (theme included) and the settings when run
     processes: dict[str, int] = field(default_factory=dict)  # name -> peak RSS KB
     other_cpu: float = 0.0  # CPU seconds of other processes on the machine meanwhile
     steal: float = 0.0  # CPU seconds stolen by the VM host meanwhile
     discarded: bool = False  # disturbed and run again: kept out of the medians
+
+
+def _edit(run: Run) -> str:
+    """What a warm run changed (reports from before sidecars: an article)."""
+    return run.edit or "article"
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
@@ -357,7 +372,7 @@ class Bench:
         return ["sh", "-c", f"{shlex.join(site)} && {shlex.join(index)}"]
 
     def run_build(
-        self, build, size, round_, corpus, out, cache=None, warm=False, seeds=None
+        self, build, size, round_, corpus, out, cache=None, warm=False, seeds=None, edit=""
     ) -> Run:
         timings = out.parent / f"{out.name}.timings.json"
         env = _clean_env()
@@ -375,13 +390,14 @@ class Bench:
         seconds, peak, tree, cpu = m.seconds, m.peak_kb, m.sampler.peak_kb, m.cpu
         run = Run(build, size, round_, round(seconds, 3), peak, tree, round(cpu, 2))
         run.pages, run.warm, run.processes = count_pages(out), warm, m.sampler.by_name
+        run.edit = edit
         run.other_cpu, run.steal = round(m.other_cpu, 2), round(m.steal, 2)
         run.code = code
         if build == "A":
             run.stages = json.loads(timings.read_text())
         self.results.append(run)
         self.log(
-            f"{size:>6} {build}{' warm' if warm else ''} #{round_ + 1}: {seconds:7.2f} s "
+            f"{size:>6} {build}{f' warm ({edit})' if warm else ''} #{round_ + 1}: {seconds:7.2f} s "
             f"(cpu {cpu:6.1f} s), "
             f"peak {peak / 1024:5.0f} MB (tree {tree / 1024:5.0f} MB; "
             + ", ".join(f"{n} {kb / 1024:.0f}" for n, kb in _largest(run.processes))
@@ -479,12 +495,16 @@ class Bench:
 
     def warm(self, size: int, corpus: Path, out: Path, cache: Path) -> None:
         """Rebuild A with the cold run's cache and output after changing one
-        article (another one each time); the articles are restored after."""
+        article (another one each time), then after putting a sidecar next
+        to one (another one each time); articles and sidecars are restored
+        after."""
         raw = sorted((corpus / "raw").glob("*.txt"))
-        picks = [raw[(i * 7919 + len(raw) // 3) % len(raw)] for i in range(self.warm_runs)]
-        originals = {path: path.read_bytes() for path in picks}
+        picks = [raw[(i * 7919 + len(raw) // 3) % len(raw)] for i in range(2 * self.warm_runs)]
+        edited, beside = picks[: self.warm_runs], picks[self.warm_runs :]
+        originals = {path: path.read_bytes() for path in edited}
+        sidecars = [path.with_suffix(".meta.toml") for path in beside]
         try:
-            for round_, path in enumerate(picks):
+            for round_, path in enumerate(edited):
                 lines = originals[path].decode("utf-8").split("\n")
                 extra = (
                     f"Pembaruan: petugas menyebut {round_ + 3} warga masih bertahan di lokasi "
@@ -492,10 +512,17 @@ class Bench:
                 )
                 lines.insert(1, extra)
                 path.write_bytes("\n".join(lines).encode("utf-8"))
-                self.run_build("A", size, round_, corpus, out, cache, warm=True)
+                self.run_build("A", size, round_, corpus, out, cache, warm=True, edit="article")
+            for round_, sidecar in enumerate(sidecars):
+                # an editor's usual correction: the headline, written by hand
+                title = f"Judul diperbaiki editor nomor {round_ + 1}"
+                sidecar.write_text(f'title = "{title}"\n', encoding="utf-8")
+                self.run_build("A", size, round_, corpus, out, cache, warm=True, edit="sidecar")
         finally:
             for path, data in originals.items():
                 path.write_bytes(data)
+            for sidecar in sidecars:
+                sidecar.unlink(missing_ok=True)
 
     def save(self, final: bool = False) -> dict:
         """Everything measured so far, in results.json (the report is made
@@ -815,48 +842,56 @@ def report(data: dict, quick: bool, path: Path) -> str:
             lines.append(f"- {large}/{small}: " + ", ".join(parts))
         lines.append("")
 
-    warm_runs = [r for r in runs if r.warm]
-    warm_share = None
-    if warm_runs:
-        w = _stats(warm_runs)
+    warm_by = {kind: [r for r in runs if r.warm and _edit(r) == kind] for kind in WARM_EDITS}
+    warm_shares: dict[str, float] = {}
+    if any(warm_by.values()):
         base = cold[warm_size, "A"]
-        warm_share = w["median"] / base["median"]
         lines += [
             "## Warm rebuild (A)",
             "",
             f"At {warm_size} articles: after the last cold A build, one raw "
             "article gets a new second line and A is rebuilt with the same "
-            f"`--cache-path` and output folder; {len(warm_runs)} times, a different "
-            "article each time.",
+            "`--cache-path` and output folder, a different article each time; then "
+            "a sidecar (`NAME.meta.toml` setting the headline) is put beside one "
+            "article and A is rebuilt again, a different article each time.",
             "",
-            "| | time | % of cold A |",
-            "|---|---|---:|",
-            f"| cold A (median) | {_fmt_time(base)} | 100 % |",
-            f"| warm, one article changed | {_fmt_time(w)} | {100 * warm_share:.0f} % |",
-            "",
+            "| | runs | time | % of cold A |",
+            "|---|---:|---|---:|",
+            f"| cold A (median) | {len([r for r in runs if r.size == warm_size and r.build == 'A' and not r.warm])} | {_fmt_time(base)} | 100 % |",  # noqa: E501
         ]
-        counts = _median_run(warm_runs).stages
-        if "files_written" in counts:
-            lines += [
-                "What the median warm rebuild redid and reused (NEWS_DIGEST_TIMINGS counts): "
-                f"{counts.get('articles_processed', 0)} of {counts.get('articles', 0)} articles "
-                "through the per-file stages (the rest from the cache); "
-                f"{counts.get('files_written', 0)} files written, "
-                f"{counts.get('files_unchanged', 0)} left unchanged, "
-                f"{counts.get('files_swept', 0)} swept (Pagefind's files aside); "
-                f"{counts.get('pages_rendered', 0)} pages of articles, stories and names "
-                f"rendered, {counts.get('pages_kept', 0)} kept without rendering; "
-                f"{counts.get('search_shards_built', 0)} search shards indexed again, "
-                f"{counts.get('search_shards_kept', 0)} kept; "
-                f"{counts.get('grouping_choices_made', 0)} articles and stories chose the "
-                "others they are compared with again, "
-                f"{counts.get('grouping_pairs_compared', 0)} pairs compared, "
-                f"{counts.get('grouping_pairs_remembered', 0)} remembered; "
-                f"{counts.get('grouping_components_clustered', 0)} linked groups clustered "
-                f"again, {counts.get('grouping_components_remembered', 0)} remembered "
-                "(group_cache.py).",
-                "",
-            ]
+        for kind, chosen in warm_by.items():
+            if chosen:
+                w = _stats(chosen)
+                warm_shares[kind] = w["median"] / base["median"]
+                lines.append(
+                    f"| warm, {WARM_EDITS[kind]} | {len(chosen)} | {_fmt_time(w)} "
+                    f"| {100 * warm_shares[kind]:.0f} % |"
+                )
+        lines.append("")
+        for kind, chosen in warm_by.items():
+            counts = _median_run(chosen).stages if chosen else {}
+            if "files_written" in counts:
+                lines += [
+                    f"What the median warm rebuild with {WARM_EDITS[kind]} redid and "
+                    "reused (NEWS_DIGEST_TIMINGS counts): "
+                    f"{counts.get('articles_processed', 0)} of {counts.get('articles', 0)} "
+                    "articles through the per-file stages (the rest from the cache); "
+                    f"{counts.get('files_written', 0)} files written, "
+                    f"{counts.get('files_unchanged', 0)} left unchanged, "
+                    f"{counts.get('files_swept', 0)} swept (Pagefind's files aside); "
+                    f"{counts.get('pages_rendered', 0)} pages of articles, stories and names "
+                    f"rendered, {counts.get('pages_kept', 0)} kept without rendering; "
+                    f"{counts.get('search_shards_built', 0)} search shards indexed again, "
+                    f"{counts.get('search_shards_kept', 0)} kept; "
+                    f"{counts.get('grouping_choices_made', 0)} articles and stories chose the "
+                    "others they are compared with again, "
+                    f"{counts.get('grouping_pairs_compared', 0)} pairs compared, "
+                    f"{counts.get('grouping_pairs_remembered', 0)} remembered; "
+                    f"{counts.get('grouping_components_clustered', 0)} linked groups clustered "
+                    f"again, {counts.get('grouping_components_remembered', 0)} remembered "
+                    "(group_cache.py).",
+                    "",
+                ]
 
     real = data.get("real") or {}
     if real.get("run"):
@@ -882,8 +917,9 @@ def report(data: dict, quick: bool, path: Path) -> str:
     ]
     split_rows = [(f"cold {size}", _median_run([r for r in runs if r.size == size
                    and r.build == "A" and not r.warm])) for size in sizes]  # fmt: skip
-    if warm_runs:
-        split_rows.append((f"warm {warm_size}", _median_run(warm_runs)))
+    for kind, chosen in warm_by.items():
+        if chosen:
+            split_rows.append((f"warm {warm_size} ({kind})", _median_run(chosen)))
     for label, run in split_rows:
         worst = max(STAGES, key=lambda s: run.stages.get(s, 0.0))
         total = run.stages.get("total", 0.0) or 1.0
@@ -902,7 +938,7 @@ def report(data: dict, quick: bool, path: Path) -> str:
         "## Targets",
         "",
     ]
-    lines += targets(cold, runs, sizes, warm_share, quick)
+    lines += targets(cold, runs, sizes, warm_shares, quick)
     lines += [
         "",
         "## Notes",
@@ -1021,24 +1057,42 @@ def _memory_cause(stats: dict, where: str = "the largest size") -> str:
     return cause
 
 
-def targets(cold, runs, sizes, warm_share, quick) -> list[str]:
+#: Why a warm rebuild costs more than the target, as measured (the
+#: counts of the warm section; bench/warm_real.md for the real folder).
+WARM_CAUSE = (
+    "; cause: the grouping remembers its pairs and choices (group_cache.py), "
+    "but this generated folder is one linked group per language (its articles "
+    "share template words), so each edit clusters both again whole, and the "
+    "folder's passes (recurring furniture, glued words) run over the whole "
+    "folder again (group); so do the digest's "
+    "names and quotations (digest) and Pelican's reading of its cache and its "
+    "generators (render, with the pages' keys); the pages of articles, stories "
+    "and names whose content is unchanged are not rendered (page_memo.py), and "
+    "the per-file stages, the key points of unchanged events and the search "
+    "shards whose pages did not change come from the cache (see the counts "
+    "above)"
+)
+
+
+def targets(cold, runs, sizes, warm_shares: dict[str, float], quick) -> list[str]:
     out = []
 
     def missing(what: str) -> str:
         return f"- {what}: not measured (this run's sizes: {', '.join(map(str, sizes))})"
 
     for peer, limit in (("B", TARGET_B_RATIO), ("C", TARGET_C_RATIO)):
-        for size in (5000, 10000):
+        for size in sizes:
             what = f"A/{peer} ≤ {limit} at {size}"
-            if (size, "A") not in cold:
-                out.append(missing(what))
-                continue
             ratios = paired_ratios(runs, size, "A", peer, "seconds")
             ratio = statistics.median(ratios)
             a, other = cold[size, "A"]["median"], cold[size, peer]["median"]
             detail = f"A/{peer} = {_fmt_ratio(ratios)} (A {a:.1f} s, {peer} {other:.1f} s)"
             if ratio > limit:
                 detail += f"; A would need ≤ {limit * other:.1f} s" + _cause(cold[size, "A"])
+            if peer == "B":
+                detail += f"; the compass, ≤ {COMPASS_B_RATIO}: " + (
+                    "met" if ratio <= COMPASS_B_RATIO else "missed"
+                )
             out.append(f"- {what}: " + _verdict(ratio <= limit, detail))
 
     ratios = {size: cold[size, "A"]["peak_mb"] / cold[size, "B"]["peak_mb"] for size in sizes}
@@ -1086,27 +1140,16 @@ def targets(cold, runs, sizes, warm_share, quick) -> list[str]:
     else:
         out.append(missing(what))
 
-    what = f"Warm one-article rebuild ≤ {100 * TARGET_WARM_SHARE:.0f} % of cold at 5000"
-    if warm_share is None:
-        out.append(f"- {what}: not measured")
-    else:
-        detail = f"{100 * warm_share:.0f} % of cold"
-        if warm_share > TARGET_WARM_SHARE:
-            detail += f"; over by {100 * (warm_share - TARGET_WARM_SHARE):.0f} points"
-            detail += (
-                "; cause: the grouping remembers its pairs and choices (group_cache.py), "
-                "but this generated folder is one linked group per language (its articles "
-                "share template words), so each edit clusters both again whole, and the "
-                "folder's passes (recurring furniture, glued words) run over the whole "
-                "folder again (group); so do the digest's "
-                "names and quotations (digest) and Pelican's reading of its cache and its "
-                "generators (render, with the pages' keys); the pages of articles, stories "
-                "and names whose content is unchanged are not rendered (page_memo.py), and "
-                "the per-file stages, the key points of unchanged events and the search "
-                "shards whose pages did not change come from the cache (see the counts "
-                "above)"
-            )
-        out.append(f"- {what}: " + _verdict(warm_share <= TARGET_WARM_SHARE, detail))
+    for kind, edit in WARM_EDITS.items():
+        what = f"Warm rebuild with {edit} ≤ {100 * TARGET_WARM_SHARE:.0f} % of cold at 5000"
+        share = warm_shares.get(kind)
+        if share is None:
+            out.append(f"- {what}: not measured")
+            continue
+        detail = f"{100 * share:.0f} % of cold"
+        if share > TARGET_WARM_SHARE:
+            detail += f"; over by {100 * (share - TARGET_WARM_SHARE):.0f} points" + WARM_CAUSE
+        out.append(f"- {what}: " + _verdict(share <= TARGET_WARM_SHARE, detail))
     if quick:
         out += ["", "QUICK run (200 articles): a check that the harness works, not a result."]
     return out
