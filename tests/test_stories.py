@@ -449,6 +449,31 @@ def test_the_stories_timeline_has_a_row_per_story_and_a_mark_per_day():
     assert "2021" not in svg  # the stray date does not stretch the axis
 
 
+def test_a_story_reported_the_day_before_the_busy_days_gets_its_mark():
+    """The English folder's case: twelve dated articles, two busy days, and
+    the first story on the day before them alone. The axis takes in that
+    day, so the story's row has its mark; a story on a stray date far out
+    gets no row (counted with the others) and does not stretch the axis."""
+    words = for_stories(table("en"))
+    days = [date(2023, 3, 23)] * 5 + [date(2023, 3, 24)] * 5 + [date(2023, 3, 22)]
+    days += [date(2021, 1, 1)]
+    rows = [
+        (_event("jury"), "#jury", {date(2023, 3, 22): 1}),
+        (_event("old"), "#old", {date(2021, 1, 1): 1}),
+        (_event("game"), "#game", {date(2023, 3, 23): 2}),
+    ]
+    svg = stories_timeline_svg(words, rows, days, more=4)
+    assert svg.count('<circle class="mark"') == 2
+    assert 'href="#jury"' in svg and 'href="#game"' in svg and 'href="#old"' not in svg
+    assert ">22 Mar<" in svg and ">24 Mar<" in svg and "2021" not in svg
+    assert "and 5 more stories" in svg  # the four not passed and the stray one
+    assert "1 article dated outside this span" in svg or "1 articles dated outside" in svg
+    # a story four days before the busy run is stray: no row, no wider axis
+    far = [(_event("far"), "#far", {date(2023, 3, 19): 1}), rows[2]]
+    svg = stories_timeline_svg(words, far, [*days[:10], date(2023, 3, 19)])
+    assert 'href="#far"' not in svg and ">19 Mar<" not in svg and ">23 Mar<" in svg
+
+
 def test_a_story_name_in_the_timeline_is_text_not_markup():
     words = for_stories(table("id"))
     hostile = Event("x", "<script>alert(1)</script>", date(2025, 6, 18), None)

@@ -171,7 +171,7 @@ def timeline_svg(words, event_pages, stories, articles) -> str:
     rows = []
     for page in stories:
         by_day = Counter(a.reported_day for a in page.articles if a.reported_day)
-        if by_day and len(rows) < render.TIMELINE_ROWS:  # an undated story has no row
+        if by_day:  # an undated story has no row
             rows.append((page.event, f"#{page.event.id}", dict(by_day)))
     days = [a.reported_day for a in articles if a.reported_day]
     more = len(event_pages) - len(rows)

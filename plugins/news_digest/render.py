@@ -431,17 +431,44 @@ def core_span(days: Sequence[date]) -> tuple[date, date] | None:
     return busy[first], busy[last]
 
 
-def stories_timeline_svg(words: dict, rows, days: Sequence[date], more: int = 0) -> str:
-    """An inline SVG timeline of stories: one row per story (`rows`: the
-    story, its address and its article count per day), a mark for each
-    day it was reported, sized by its articles, on an axis over the days
-    the folder covers (`days`: every dated article's day); articles dated
-    outside them are counted under the axis, and `more` stories beyond
-    the rows summarised. Built at build time: no JavaScript."""
+def axis_span(days: Sequence[date], rows) -> tuple[date, date] | None:
+    """The stories' timeline's axis: the days the folder covers
+    (core_span), widened to a row's day at most TIMELINE_GAP_DAYS before
+    or after them (a top story reported the day before the busy run is
+    no stray date: the English folder's first story, on the one day before
+    its two busy ones, had a row and no mark); a day further out does not
+    stretch it."""
     span = core_span(days)
-    if span is None or not rows:
+    if span is None:
+        return None
+    first, last = span
+    near = [
+        day
+        for _, _, by_day in rows
+        for day in by_day
+        if (first - day).days <= TIMELINE_GAP_DAYS and (day - last).days <= TIMELINE_GAP_DAYS
+    ]
+    return min([first, *near]), max([last, *near])
+
+
+def stories_timeline_svg(words: dict, rows, days: Sequence[date], more: int = 0) -> str:
+    """An inline SVG timeline of stories: a row per story (`rows`: the
+    story, its address and its article count per day, in the front page's
+    order) with a day on the axis, the first TIMELINE_ROWS of them, a mark
+    for each day it was reported, sized by its articles, on an axis over
+    the days the folder covers (axis_span; `days`: every dated article's
+    day); articles dated outside them are counted under the axis, and the
+    stories without a row (`more` beyond `rows`) summarised. Built at build
+    time: no JavaScript."""
+    span = axis_span(days, rows)
+    if span is None:
         return ""
     first, last = span
+    dated = [row for row in rows if any(first <= day <= last for day in row[2])]
+    shown = dated[:TIMELINE_ROWS]
+    if not shown:
+        return ""
+    more += len(rows) - len(shown)
     count = (last - first).days + 1
     outside = sum(1 for day in days if not first <= day <= last)
     column = (TIMELINE_GRID_RIGHT - TIMELINE_GRID_LEFT) / count
@@ -449,11 +476,10 @@ def stories_timeline_svg(words: dict, rows, days: Sequence[date], more: int = 0)
     def x(day: date) -> float:
         return round(TIMELINE_GRID_LEFT + ((day - first).days + 0.5) * column, 1)
 
-    shown = rows[:TIMELINE_ROWS]
     axis_y = TIMELINE_TOP + TIMELINE_ROW_HEIGHT * len(shown)
     height = axis_y + 24 + 18 * bool(outside or more)
     summary = words["timeline_summary"].format(
-        events=ui.counted(words, len(rows) + more, "event"), dates=format_range(words, first, last)
+        events=ui.counted(words, len(shown) + more, "event"), dates=format_range(words, first, last)
     )
     parts = [
         f'<svg class="timeline stories-timeline" viewBox="0 0 {TIMELINE_WIDTH} {height}" '
