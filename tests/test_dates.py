@@ -177,6 +177,31 @@ HAPPENED = [
     (["Minggu ini harga cabai naik."], "2025-06-19", "2025-06-19"),
     # a future date in the lead is not the happening day either
     (["Rapat akan digelar pada 25 Juni 2025."], "2025-06-19", "2025-06-19"),
+    # a weekday with its date: the date says which of its days is meant
+    (
+        ["Mobil itu kecelakaan usai dikejar polisi, Sabtu (7/6) dini hari."],
+        "2025-06-10",
+        "2025-06-07",
+    ),
+    (["Harga emas stagnan dalam perdagangan Rabu malam (18/6)."], "2025-06-19", "2025-06-18"),
+    (["Tahun lalu pasar tutup pada Selasa (30/12)."], "2026-01-02", "2025-12-30"),
+    # ... an announced day: the publication day, not the weekday a week before
+    (
+        ["Madrid menghadapi Al Hilal di Hard Rock Stadium, Kamis (19/6/2025)."],
+        "2025-06-13",
+        "2025-06-13",
+    ),
+    (
+        ["Malam puncak HUT Jakarta digelar pada Minggu (22/6) di Lapangan Banteng."],
+        "2025-06-17",
+        "2025-06-17",
+    ),
+    (["The council will vote on Friday, March 31."], "2023-03-24", "2023-03-24"),
+    # ... and a weekday with an older date is background, like the date
+    (["Aturan itu berlaku sejak Senin (2/6/2025)."], "2025-06-19", "2025-06-19"),
+    # traps: a number after a weekday that is no date; a weekday alone
+    (["Pada Kamis 5 orang ditangkap di Depok."], "2025-06-20", "2025-06-19"),
+    (["Polisi bergerak Jumat dini hari."], "2025-06-23", "2025-06-20"),
     # the third line is background, only the lead counts
     (
         ["Harga naik.", "Pasar ramai.", "Pada Senin (16/6/2025) harga turun."],

@@ -37,6 +37,10 @@ class _Patterns:
     future: re.Pattern
     weekday: re.Pattern
     day_month: re.Pattern
+    #: the date written right after a weekday ("Kamis (19/6/2025)",
+    #: "Minggu (22/6)", "Rabu malam (18/6)", "Friday, March 24"): it says
+    #: which of the weekday's days is meant
+    attached: re.Pattern
     ordinal: tuple[re.Pattern, ...]
     #: a trip word on its own, which every `ordinal` pattern holds: the
     #: few texts with one are searched for an ordinal (a fifth of the
@@ -55,6 +59,7 @@ def _patterns() -> _Patterns:
         rf"(?:(?:\s*[,|]\s*|\s+)(?:pukul\s+|jam\s+|at\s+)?(?P<time>\d{{1,2}}[:.]\d{{2}})(?!\d)"
         rf"(?:\s*(?P<zone>{zone})\b)?)?"
     )
+    between = tables.alternation(calendar["weekday_date"]["between"])
     wd = rf"(?:(?P<wd>{weekday}),?\s*)?"
     full = (
         rf"\b{wd}\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})\)?{time}",
@@ -80,6 +85,12 @@ def _patterns() -> _Patterns:
         day_month=re.compile(
             rf"\b(?:(?P<d>\d{{1,2}})\s+(?P<mon>{month})\b(?!\.?,?\s+\d{{4}})"
             rf"|(?P<mon2>{month})\.?\s+(?P<d2>\d{{1,2}})\b(?!,?\s+\d{{4}}))",
+            re.IGNORECASE,
+        ),
+        attached=re.compile(
+            rf"\A(?:\s+(?:{between})\b)?,?\s*\(?(?:(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}))?"
+            rf"|(?P<d2>\d{{1,2}})\s+(?P<mon>{month})\b\.?(?:,?\s+(?P<y2>\d{{4}}))?"
+            rf"|(?P<mon2>{month})\.?\s+(?P<d3>\d{{1,2}})\b(?:,?\s+(?P<y3>\d{{4}}))?)",
             re.IGNORECASE,
         ),
         ordinal=tuple(re.compile(p, re.IGNORECASE) for p in ordinal),
@@ -381,14 +392,51 @@ def find_happening_day(lines: Sequence[Line], published: date | None) -> date | 
     for line in lead:
         for match in patterns.weekday.finditer(line.text):
             word = match.group("wd")
-            if _is_day_name(word, *_around(line.text, match)):
+            if not _is_day_name(word, *_around(line.text, match)):
+                continue
+            after = line.text[match.end() : match.end() + CONTEXT_CHARS]
+            written = _attached_date(after, published)
+            if written is None:  # a weekday alone: the latest such day
                 back = (published.isoweekday() - tables.weekday_numbers()[word.lower()]) % 7
                 return published - timedelta(days=back)
+            if written > published:
+                # an announcement ("akan digelar Kamis (19/6/2025)"): the
+                # story is told on its publication day, as with a future
+                # date alone (not the weekday's day the week before)
+                return published
+            if published - written <= timedelta(HAPPENED_MAX_DAYS_BEFORE):
+                return written
+            # a weekday with an older date is background, like the date
         relative = patterns.relative.search(line.text)
         if relative:
             offset = tables.load("calendar")["relative_days"][relative.group("rel").lower()]
             return published + timedelta(days=offset)
     return published
+
+
+def _attached_date(after: str, published: date) -> date | None:
+    """The date written right after a weekday (`after`: the text that
+    follows it), None when none is. Without a year, the year that puts it
+    nearest the publication day ("Selasa (30/12)" in a paper of 2 January
+    is the last year's)."""
+    match = _patterns().attached.match(after)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    day = int(groups["d"] or groups["d2"] or groups["d3"])
+    name = groups["mon"] or groups["mon2"]
+    month = int(groups["m"]) if groups["m"] else tables.month_numbers()[name.lower()]
+    year = groups["y"] or groups["y2"] or groups["y3"]
+    years = [int(year)] if year else [published.year - 1, published.year, published.year + 1]
+    found = []
+    for y in years:
+        try:
+            found.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not found:
+        return None
+    return min(found, key=lambda d: (abs((d - published).days), d))
 
 
 def _inside(mask: bytearray, offset: int, match: re.Match) -> bool:
