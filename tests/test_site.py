@@ -317,6 +317,12 @@ def test_the_front_page_shows_the_top_stories_and_links_the_rest(tmp_path, monke
     # aid ship (as many outlets, nine days older)
     assert shown[0].startswith("2025-06-18-kemlu-evakuasi")
     assert "madleen" in shown[1]
+    # on a phone, the timeline's list: a story's articles and their outlets
+    # (the evacuation: Antara, Detik, Kompas and Tempo, one article each),
+    # not how sure its dates are (a trip's list says that)
+    phone = re.search(r'<ol class="timeline-list">(.*?)</ol>', html, re.S).group(1)
+    first = re.sub(r"\s+", " ", re.findall(r"<li>(.*?)</li>", phone, re.S)[0])
+    assert "4 artikel · 4 sumber" in first and "tertulis" not in phone
 
 
 def test_parallel_reading_gives_the_same_site_as_serial(tmp_path, monkeypatch):
