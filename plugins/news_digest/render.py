@@ -434,10 +434,9 @@ def core_span(days: Sequence[date]) -> tuple[date, date] | None:
 def axis_span(days: Sequence[date], rows) -> tuple[date, date] | None:
     """The stories' timeline's axis: the days the folder covers
     (core_span), widened to a row's day at most TIMELINE_GAP_DAYS before
-    or after them (a top story reported the day before the busy run is
-    no stray date: the English folder's first story, on the one day before
-    its two busy ones, had a row and no mark); a day further out does not
-    stretch it."""
+    or after them (a top story reported the day before the busy days is
+    no stray date, and keeps its mark); a day further out does not
+    stretch it, and a story reported only then gets no row."""
     span = core_span(days)
     if span is None:
         return None
