@@ -5,6 +5,7 @@ fails, it does not skip."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
@@ -65,6 +66,20 @@ def test_story_labels_nest_events_in_stories_in_threads():
         assert row["story"] not in ("", "?") and row["thread"] not in ("", "?"), row["file"]
         assert story_of.setdefault((folder, row["event"]), row["story"]) == row["story"], row
         assert thread_of.setdefault((folder, row["story"]), row["thread"]) == row["thread"], row
+
+
+def test_the_likeness_ladder_counts_what_it_claims(report):
+    """Lower cosines take in every pair the higher ones do: the pairs and
+    the one-story pairs only grow down the ladder, and recall with them."""
+    rungs = report["events"]["likeness_ladder"]
+    assert [r["cosine"] for r in rungs] == sorted((r["cosine"] for r in rungs), reverse=True)
+    for higher, lower in itertools.pairwise(rungs):
+        assert lower["same"] >= higher["same"] and lower["other"] >= higher["other"]
+        assert lower["recall"] >= higher["recall"]
+    for rung in rungs:
+        total = rung["same"] + rung["other"]
+        assert rung["precision"] == (rung["same"] / total if total else 1.0)
+    assert 0 < rungs[-1]["recall"] <= 1
 
 
 def test_cases_of_one_agency_on_the_same_days_stay_apart(report):

@@ -668,6 +668,13 @@ def _print(report: dict, errors: int) -> None:
         "  events if every story were right (the labelled stories split by the day each "
         "article reports): {precision:.3f}/{recall:.3f}/{f1:.3f}".format(**ceiling)
     )
+    print(
+        "  labelled pairs by their words' cosine (what linking by it can reach): "
+        + "; ".join(
+            "≥{cosine} P {precision:.3f} R {recall:.3f} ({same}/{other})".format(**rung)
+            for rung in events["likeness_ladder"]
+        )
+    )
     front = events["front_page"]
     print(
         f"  whole folder of {front['articles']}: {front['alone_share']:.1%} of articles alone "

@@ -338,10 +338,46 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
         "thread_merge": chosen["thread"]["merge"],
         "folders": per_folder,
         "event_ceiling": ceiling.as_dict(),
+        "likeness_ladder": ladder(folders, corpora),
     }
     for (method, scale, level), tally in tallies.items():
         report.setdefault(method, {}).setdefault(scale, {})[level] = tally.as_dict()
     return report
+
+
+#: The word cosines at which `ladder` reads the labelled pairs.
+LADDER = (0.7, 0.5, 0.3, 0.2, 0.1)
+
+
+def ladder(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> list[dict]:
+    """What the words' likeness can tell apart on the labels, whatever the
+    clustering: of every pair of articles within a labelled folder whose
+    words' cosine reaches each of LADDER, how many the labels call one
+    story (`same`) and how many not (`other`), the share that are one story
+    (precision) and the share of all one-story pairs they are (recall)."""
+    pairs: list[tuple[float, bool]] = []
+    for key, truth in sorted(folders.items()):
+        articles = corpora[key[0]]
+        files = sorted(truth)
+        views = [stories.views_of(articles[f]) for f in files]
+        for a, b in itertools.combinations(range(len(files)), 2):
+            cosine = terms.exact_cosine(views[a].words, views[b].words)
+            pairs.append((cosine, truth[files[a]]["story"] == truth[files[b]]["story"]))
+    one_story = sum(same for _, same in pairs)
+    rungs = []
+    for floor in LADDER:
+        same = sum(s for cosine, s in pairs if cosine >= floor)
+        other = sum(not s for cosine, s in pairs if cosine >= floor)
+        rungs.append(
+            {
+                "cosine": floor,
+                "same": same,
+                "other": other,
+                "precision": same / (same + other) if same + other else 1.0,
+                "recall": same / one_story if one_story else 0.0,
+            }
+        )
+    return rungs
 
 
 def _features(a, b) -> list[float]:
