@@ -423,20 +423,15 @@ def _attached_date(after: str, published: date) -> date | None:
     if match is None:
         return None
     groups = match.groupdict()
-    day = int(groups["d"] or groups["d2"] or groups["d3"])
-    name = groups["mon"] or groups["mon2"]
-    month = int(groups["m"]) if groups["m"] else tables.month_numbers()[name.lower()]
+    parts = {
+        "d": groups["d"] or groups["d2"] or groups["d3"],
+        "m": groups["m"],
+        "mon": groups["mon"] or groups["mon2"],
+    }
     year = groups["y"] or groups["y2"] or groups["y3"]
-    years = [int(year)] if year else [published.year - 1, published.year, published.year + 1]
-    found = []
-    for y in years:
-        try:
-            found.append(date(y, month, day))
-        except ValueError:
-            continue
-    if not found:
-        return None
-    return min(found, key=lambda d: (abs((d - published).days), d))
+    years = [year] if year else [published.year - 1, published.year, published.year + 1]
+    found = [day for y in years if (day := _to_date({**parts, "y": y}))]
+    return min(found, key=lambda d: (abs((d - published).days), d)) if found else None
 
 
 def _inside(mask: bytearray, offset: int, match: re.Match) -> bool:

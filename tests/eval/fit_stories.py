@@ -338,7 +338,7 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
         "thread_merge": chosen["thread"]["merge"],
         "folders": per_folder,
         "event_ceiling": ceiling.as_dict(),
-        "likeness_ladder": ladder(folders, corpora),
+        "likeness_ladder": ladder(examples),
     }
     for (method, scale, level), tally in tallies.items():
         report.setdefault(method, {}).setdefault(scale, {})[level] = tally.as_dict()
@@ -349,20 +349,16 @@ def evaluate(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> 
 LADDER = (0.7, 0.5, 0.3, 0.2, 0.1)
 
 
-def ladder(folders: dict[tuple[str, str], dict[str, dict]], corpora: dict) -> list[dict]:
+def ladder(examples: dict) -> list[dict]:
     """What the words' likeness can tell apart on the labels, whatever the
-    clustering: of every pair of articles within a labelled folder whose
-    words' cosine reaches each of LADDER, how many the labels call one
-    story (`same`) and how many not (`other`), the share that are one story
-    (precision) and the share of all one-story pairs they are (recall)."""
-    pairs: list[tuple[float, bool]] = []
-    for key, truth in sorted(folders.items()):
-        articles = corpora[key[0]]
-        files = sorted(truth)
-        views = [stories.views_of(articles[f]) for f in files]
-        for a, b in itertools.combinations(range(len(files)), 2):
-            cosine = terms.exact_cosine(views[a].words, views[b].words)
-            pairs.append((cosine, truth[files[a]]["story"] == truth[files[b]]["story"]))
+    clustering: of every pair of articles within a labelled folder
+    (`examples`, _examples: each pair's features and whether it is one
+    story) whose words' cosine reaches each of LADDER, how many the labels
+    call one story (`same`) and how many not (`other`), the share that are
+    one story (precision) and the share of all one-story pairs they are
+    (recall)."""
+    words = stories.FEATURES.index("words")
+    pairs = [(features[words], same) for rows in examples.values() for features, same in rows]
     one_story = sum(same for _, same in pairs)
     rungs = []
     for floor in LADDER:
